@@ -11,11 +11,17 @@ import java.nio.file.Path;
 public final class ImageFiles {
     // STUB: implemented by the image-files work; signatures are the contract.
 
+    public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
+
     private ImageFiles() {
     }
 
     /** Reads with the default pixel limit, applying EXIF orientation. */
     public static BufferedImage read(Path path) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    public static BufferedImage read(Path path, long maxPixels) {
         throw new UnsupportedOperationException("not yet implemented");
     }
 

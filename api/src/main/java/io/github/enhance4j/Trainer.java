@@ -1,0 +1,75 @@
+package io.github.enhance4j;
+
+import io.github.enhance4j.internal.BackendSelector;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Trains a model from pairs of damaged and clean images, and exports it to ONNX for {@link Enhancer}.
+ *
+ * <pre>{@code
+ * try (Trainer trainer = Trainer.create(TrainingConfig.builder().architecture("seed-autoencoder").build())) {
+ *     TrainingResult result = trainer.train(data, event -> System.out.println(event));
+ *     trainer.exportOnnx(Path.of("model.onnx"));
+ * }
+ * }</pre>
+ *
+ * <p>The training backend is chosen like an inference backend (see {@link Enhancer}): the backend named in
+ * {@link TrainingConfig#backend()} or by the system property {@code enhance4j.backend}, otherwise the provider
+ * with the highest priority that supports the architecture.
+ *
+ * <p><b>Thread safety:</b> a trainer is used by one thread; only {@link #requestStop()} may be called from another
+ * (a shutdown hook, say). {@link #close()} is idempotent.
+ */
+public interface Trainer extends AutoCloseable {
+
+    /**
+     * @throws NoBackendException      if no training backend is installed
+     * @throws UnknownBackendException if the named backend is not installed
+     */
+    static Trainer create(TrainingConfig config) {
+        return create(config, Trainer.class.getClassLoader());
+    }
+
+    static Trainer create(TrainingConfig config, ClassLoader loader) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(loader, "loader");
+        return BackendSelector.createTrainer(config, loader);
+    }
+
+    /** Continues from a checkpoint written by {@link #saveCheckpoint(Path)} or after an epoch. */
+    static Trainer resume(Path checkpoint) {
+        return resume(checkpoint, Trainer.class.getClassLoader());
+    }
+
+    static Trainer resume(Path checkpoint, ClassLoader loader) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(loader, "loader");
+        return BackendSelector.resumeTrainer(checkpoint, loader);
+    }
+
+    /**
+     * Trains until the configured epochs are done, early stopping triggers, the time limit passes or
+     * {@link #requestStop()} is called; writes a checkpoint after every epoch when a checkpoint folder is set.
+     * A resumed trainer continues where the checkpoint left off.
+     */
+    TrainingResult train(TrainingData data, TrainingListener listener);
+
+    /** Asks a running {@link #train} to stop after the current batch and write a checkpoint. Thread-safe. */
+    void requestStop();
+
+    /** Writes the full training state (weights, optimiser, epoch, random state) atomically. */
+    void saveCheckpoint(Path file);
+
+    /** Writes the current model as ONNX, with the metadata {@link Enhancer} reads. Written atomically. */
+    void exportOnnx(Path file);
+
+    TrainingConfig config();
+
+    /** Epochs completed so far, including those before a resume. */
+    int completedEpochs();
+
+    @Override
+    void close();
+}

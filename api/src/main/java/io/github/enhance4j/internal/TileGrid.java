@@ -1,0 +1,113 @@
+package io.github.enhance4j.internal;
+
+/**
+ * Where the tiles of one image axis lie, and how neighbouring tiles are blended.
+ *
+ * <p>The axis is cut into {@code n} equal "cores" of at most {@code tile - overlap} pixels; each tile is its core
+ * widened to the full tile size (shifted inward at the image edges), so every tile has the same size and batches
+ * stack. Around each core boundary {@code c} lies a blend zone {@code [c - h, c + h)} with {@code h = overlap / 4}
+ * in which the two tiles' weights ramp linearly and sum to one. Every tile reaches at least {@code overlap / 2}
+ * past a boundary, so the zone keeps {@code overlap / 4} pixels away from the tile's edge: a network whose
+ * receptive-field radius is at most {@code overlap / 4} gives exactly the pixels it gives on the whole image.
+ */
+final class TileGrid {
+
+    final int length;
+    final int tile;
+    final int count;
+    final int scale;
+    /** Tile start, input pixels. */
+    private final int[] start;
+    /** Core boundaries c_0 = 0 .. c_n = length, input pixels. */
+    private final int[] boundary;
+    private final int half;
+
+    TileGrid(int length, int tile, int overlap, int scale) {
+        if (length < 1 || tile < 1 || overlap < 0 || scale < 1) {
+            throw new IllegalArgumentException("bad tiling: length " + length + ", tile " + tile + ", overlap "
+                    + overlap + ", scale " + scale);
+        }
+        this.length = length;
+        this.scale = scale;
+        if (length <= tile) {
+            this.tile = length;
+            this.count = 1;
+            this.half = 0;
+            this.start = new int[] {0};
+            this.boundary = new int[] {0, length};
+            return;
+        }
+        if (overlap * 2 >= tile) {
+            throw new IllegalArgumentException("overlap " + overlap + " must be less than half the tile " + tile);
+        }
+        this.tile = tile;
+        this.count = (length + (tile - overlap) - 1) / (tile - overlap);
+        this.half = overlap / 4;
+        this.start = new int[count];
+        this.boundary = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            boundary[i] = (int) Math.round((double) i * length / count);
+        }
+        for (int i = 0; i < count; i++) {
+            int core = boundary[i + 1] - boundary[i];
+            int s = boundary[i] - (tile - core) / 2;
+            start[i] = Math.max(0, Math.min(length - tile, s));
+            // the invariants the exactness promise rests on
+            if (i > 0 && start[i] > boundary[i] - 2 * half || i < count - 1 && start[i] + tile < boundary[i + 1]
+                    + 2 * half) {
+                throw new IllegalStateException("tile " + i + " does not cover its blend zones: " + this);
+            }
+        }
+    }
+
+    /** First input pixel of tile {@code i}. */
+    int start(int i) {
+        return start[i];
+    }
+
+    /** First output pixel that tile {@code i} contributes to. */
+    int lo(int i) {
+        return i == 0 ? 0 : (boundary[i] - half) * scale;
+    }
+
+    /** End (exclusive) of the output pixels tile {@code i} contributes to. */
+    int hi(int i) {
+        return i == count - 1 ? length * scale : (boundary[i + 1] + half) * scale;
+    }
+
+    /** Start of the blend zone between tile {@code i} and {@code i + 1}, output pixels. */
+    int zoneStart(int i) {
+        return (boundary[i + 1] - half) * scale;
+    }
+
+    /** End of the blend zone between tile {@code i} and {@code i + 1}, output pixels. */
+    int zoneEnd(int i) {
+        return (boundary[i + 1] + half) * scale;
+    }
+
+    /** Width of every blend zone in output pixels. */
+    int zoneWidth() {
+        return 2 * half * scale;
+    }
+
+    /** Weight of tile {@code i} at output coordinate {@code x}, which must lie in {@code [lo(i), hi(i))}. */
+    float weight(int i, int x) {
+        if (i > 0 && x < zoneEnd(i - 1)) {
+            return 1f - ramp(x, zoneStart(i - 1), zoneEnd(i - 1));
+        }
+        if (i < count - 1 && x >= zoneStart(i)) {
+            return ramp(x, zoneStart(i), zoneEnd(i));
+        }
+        return 1f;
+    }
+
+    private static float ramp(int x, int from, int to) {
+        return (to - x - 0.5f) / (to - from);
+    }
+
+    @Override
+    public String toString() {
+        return "TileGrid[length=" + length + ", tile=" + tile + ", count=" + count + ", blendHalfWidth=" + half
+                + ", starts=" + java.util.Arrays.toString(start) + "]";
+    }
+}

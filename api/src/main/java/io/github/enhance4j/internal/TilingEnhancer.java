@@ -1,0 +1,414 @@
+package io.github.enhance4j.internal;
+
+import io.github.enhance4j.ColorMode;
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.ModelInfo;
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.ImageFiles;
+import io.github.enhance4j.image.PixelFormat;
+import io.github.enhance4j.image.Pixels;
+import io.github.enhance4j.image.Resampler;
+import io.github.enhance4j.image.Tensor;
+import io.github.enhance4j.spi.InferenceEngine;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The standard enhancer: tiles, converts colour, runs the engine in batches and blends the tiles back (see
+ * {@link TileGrid} for the geometry). Thread-safe; see {@link Enhancer} for the {@code close()} contract, which a
+ * read-write lock implements: each engine call holds the read lock, {@code close()} takes the write lock once.
+ */
+public final class TilingEnhancer implements Enhancer {
+
+    private final InferenceEngine engine;
+    private final EnhanceOptions options;
+    private final ModelInfo info;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public TilingEnhancer(InferenceEngine engine, EnhanceOptions options) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.options = Objects.requireNonNull(options, "options");
+        this.info = Objects.requireNonNull(engine.info(), "engine.info()");
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public BufferedImage enhance(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        ensureOpen();
+        int scale = info.scale();
+        BufferedImage source = image;
+        Double outscale = options.outscale().orElse(null);
+        if (outscale != null && scale == 1) {
+            // restoration models work at the final size, as the seed recipe does: enlarge conventionally first
+            source = resize(image, outscale, Resampler.BICUBIC);
+        }
+        long outPixels = (long) source.getWidth() * scale * source.getHeight() * scale;
+        if (outPixels > Integer.MAX_VALUE / 4) {
+            throw new EnhanceException("The result would have " + outPixels + " pixels (" + source.getWidth() + "x"
+                    + source.getHeight() + " times " + scale + "), more than a Java image can hold; enhance a smaller"
+                    + " image or crop it into parts");
+        }
+        PixelFormat format = PixelFormat.of(source);
+        BufferedImage out = format.createImage(source.getWidth() * scale, source.getHeight() * scale);
+        new Pass(source, format, out).run();
+        if (outscale != null && scale != 1) {
+            out = resize(out, outscale / scale, Resampler.LANCZOS3);
+        }
+        return out;
+    }
+
+    @Override
+    public void enhance(Path input, Path output) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        ensureOpen();
+        if (sameFile(input, output)) {
+            throw new IllegalArgumentException("Refusing to overwrite the input " + input
+                    + " with its enhanced version; choose another output path");
+        }
+        BufferedImage image = ImageFiles.read(input, options.maxPixels());
+        ImageFiles.write(enhance(image), output);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall back to comparing the names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private static BufferedImage resize(BufferedImage image, double factor, Resampler resampler) {
+        int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
+        if (w == image.getWidth() && h == image.getHeight()) {
+            return image;
+        }
+        return Pixels.toBufferedImage(resampler.resize(Pixels.read(image), w, h), PixelFormat.of(image));
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            engine.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("This Enhancer is closed; load the model again to use it");
+        }
+    }
+
+    private Tensor runEngine(Tensor input) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            return engine.run(input);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Enhancer[" + info + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /** One enhancement of one image: the tile loop and its blending buffers. */
+    private final class Pass {
+        private final BufferedImage source;
+        private final BufferedImage out;
+        private final int channels;
+        private final boolean alpha;
+        private final int scale;
+        private final TileGrid xs;
+        private final TileGrid ys;
+        private final int outWidth;
+        private final int modelWidth;
+        private final int modelHeight;
+        /** Per plane (colour..., alpha): partial sums in the blend zone to the right of the current tile. */
+        private float[][] colCarry;
+        /** Per plane: partial sums in the blend zone below the current tile row, full output width. */
+        private float[][] rowCarry;
+        private float[][] nextRowCarry;
+
+        Pass(BufferedImage source, PixelFormat format, BufferedImage out) {
+            this.source = source;
+            this.out = out;
+            this.channels = format.colorChannels();
+            this.alpha = format.hasAlpha();
+            this.scale = info.scale();
+            int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize();
+            int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize();
+            this.xs = new TileGrid(source.getWidth(), tileW, overlapFor(tileW), scale);
+            this.ys = new TileGrid(source.getHeight(), tileH, overlapFor(tileH), scale);
+            this.outWidth = source.getWidth() * scale;
+            this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : xs.tile;
+            this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : ys.tile;
+        }
+
+        private int overlapFor(int tile) {
+            return Math.min(options.tileOverlap(), (tile - 1) / 2);
+        }
+
+        void run() {
+            int planes = channels + (alpha ? 1 : 0);
+            int batchLimit = info.maxBatch() > 0 ? Math.min(info.maxBatch(), options.tilesPerBatch())
+                    : options.tilesPerBatch();
+            rowCarry = new float[planes][ys.zoneWidth() * outWidth];
+            nextRowCarry = new float[planes][ys.zoneWidth() * outWidth];
+            for (int j = 0; j < ys.count; j++) {
+                int rows = ys.hi(j) - ys.lo(j);
+                colCarry = new float[planes][xs.zoneWidth() * rows];
+                for (int i0 = 0; i0 < xs.count; i0 += batchLimit) {
+                    int n = Math.min(batchLimit, xs.count - i0);
+                    FloatImage[] tiles = enhanceTiles(i0, j, n);
+                    for (int k = 0; k < n; k++) {
+                        blend(i0 + k, j, tiles[k]);
+                    }
+                }
+                float[][] t = rowCarry;
+                rowCarry = nextRowCarry;
+                nextRowCarry = t;
+            }
+        }
+
+        /** Enhances tiles (i0..i0+n-1, j): output planes of {@code tile * scale}, colour and alpha, 0..1. */
+        private FloatImage[] enhanceTiles(int i0, int j, int n) {
+            int tw = xs.tile;
+            int th = ys.tile;
+            FloatImage[] regions = new FloatImage[n];
+            int mc = info.channels();
+            int plane = modelWidth * modelHeight;
+            float[] batch = new float[n * mc * plane];
+            for (int k = 0; k < n; k++) {
+                regions[k] = Pixels.read(source, xs.start(i0 + k), ys.start(j), tw, th);
+                FloatImage modelInput = toModelInput(regions[k]);
+                float[] padded = padTo(modelInput, modelWidth, modelHeight);
+                System.arraycopy(padded, 0, batch, k * mc * plane, padded.length);
+            }
+            toModelRange(batch);
+            Tensor result = runEngine(new Tensor(new int[] {n, mc, modelHeight, modelWidth}, batch));
+            int[] expected = {n, mc, modelHeight * scale, modelWidth * scale};
+            if (!Arrays.equals(result.shape(), expected)) {
+                throw new EnhanceException("Backend '" + info.backend() + "' returned a tensor of shape "
+                        + Arrays.toString(result.shape()) + " for input " + Arrays.toString(new int[] {n, mc,
+                                modelHeight, modelWidth}) + ", expected " + Arrays.toString(expected)
+                        + " (scale " + scale + "). Is the model's scale or channel count declared correctly?");
+            }
+            float[] data = result.data();
+            fromModelRange(data);
+            FloatImage[] tiles = new FloatImage[n];
+            int outPlane = plane * scale * scale;
+            for (int k = 0; k < n; k++) {
+                float[] net = crop(data, k * mc * outPlane, mc, modelWidth * scale, modelHeight * scale,
+                        tw * scale, th * scale);
+                tiles[k] = fromModelOutput(regions[k], net, tw * scale, th * scale);
+            }
+            return tiles;
+        }
+
+        private FloatImage toModelInput(FloatImage region) {
+            if (info.colorMode() == ColorMode.RGB) {
+                if (region.channels() == 3) {
+                    return region;
+                }
+                int p = region.width() * region.height();
+                float[] rgb = new float[3 * p];
+                float[] g = region.colorData();
+                System.arraycopy(g, 0, rgb, 0, p);
+                System.arraycopy(g, 0, rgb, p, p);
+                System.arraycopy(g, 0, rgb, 2 * p, p);
+                return new FloatImage(region.width(), region.height(), 3, rgb, null);
+            }
+            if (region.channels() == 1) {
+                return region;
+            }
+            FloatImage ycc = io.github.enhance4j.image.YCbCr.fromRgb(region.withoutAlpha());
+            int p = region.width() * region.height();
+            return new FloatImage(region.width(), region.height(), 1, Arrays.copyOf(ycc.colorData(), p), null);
+        }
+
+        private FloatImage fromModelOutput(FloatImage region, float[] net, int w, int h) {
+            int p = w * h;
+            float[] color;
+            if (info.colorMode() == ColorMode.RGB) {
+                color = region.channels() == 3 ? net : luma(net, p);
+            } else if (region.channels() == 1) {
+                color = net;
+            } else {
+                // enhanced Y with conventionally enlarged chroma
+                FloatImage ycc = io.github.enhance4j.image.YCbCr.fromRgb(region.withoutAlpha());
+                FloatImage big = scale == 1 ? ycc : Resampler.BICUBIC.resize(ycc, w, h);
+                float[] merged = big.colorData();
+                System.arraycopy(net, 0, merged, 0, p);
+                color = io.github.enhance4j.image.YCbCr.toRgb(new FloatImage(w, h, 3, merged, null)).colorData();
+            }
+            float[] a = null;
+            if (region.hasAlpha()) {
+                FloatImage alphaOnly = new FloatImage(region.width(), region.height(), 1, region.alphaData(), null);
+                a = scale == 1 ? region.alphaData().clone()
+                        : Resampler.BICUBIC.resize(alphaOnly, w, h).colorData();
+            }
+            return new FloatImage(w, h, region.channels(), color, a).clamp();
+        }
+
+        /** Accumulates one tile's weighted output and writes the pixels it completes. */
+        private void blend(int i, int j, FloatImage tile) {
+            int loX = xs.lo(i);
+            int hiX = xs.hi(i);
+            int loY = ys.lo(j);
+            int hiY = ys.hi(j);
+            int finalX = i < xs.count - 1 ? xs.zoneStart(i) : hiX;
+            int finalY = j < ys.count - 1 ? ys.zoneStart(j) : hiY;
+            int tileX0 = xs.start(i) * scale;
+            int tileY0 = ys.start(j) * scale;
+            int tw = tile.width();
+            int zw = xs.zoneWidth();
+            int leftZoneStart = i > 0 ? xs.zoneStart(i - 1) : 0;
+            int leftZoneEnd = i > 0 ? xs.zoneEnd(i - 1) : 0;
+            int topZoneStart = j > 0 ? ys.zoneStart(j - 1) : 0;
+            int topZoneEnd = j > 0 ? ys.zoneEnd(j - 1) : 0;
+            int zoneStartRight = i < xs.count - 1 ? xs.zoneStart(i) : hiX;
+            int zoneStartBottom = j < ys.count - 1 ? ys.zoneStart(j) : hiY;
+            int fw = finalX - loX;
+            int fh = finalY - loY;
+            int planes = channels + (alpha ? 1 : 0);
+            float[][] src = new float[planes][];
+            int tilePlane = tile.width() * tile.height();
+            for (int c = 0; c < channels; c++) {
+                src[c] = Arrays.copyOfRange(tile.colorData(), c * tilePlane, (c + 1) * tilePlane);
+            }
+            if (alpha) {
+                src[channels] = tile.alphaData();
+            }
+            float[][] done = new float[planes][fw * fh];
+            float[][] newColCarry = new float[planes][zw * (hiY - loY)];
+            for (int y = loY; y < hiY; y++) {
+                float wy = ys.weight(j, y);
+                boolean top = y < topZoneEnd;
+                boolean bottom = y >= zoneStartBottom;
+                int trow = (y - tileY0) * tw - tileX0;
+                for (int x = loX; x < hiX; x++) {
+                    float w = wy * xs.weight(i, x);
+                    boolean left = x < leftZoneEnd;
+                    boolean right = x >= zoneStartRight;
+                    for (int c = 0; c < planes; c++) {
+                        float s = w * src[c][trow + x];
+                        if (left) {
+                            s += colCarry[c][(y - loY) * zw + (x - leftZoneStart)];
+                        }
+                        if (right) {
+                            newColCarry[c][(y - loY) * zw + (x - zoneStartRight)] = s;
+                            continue;
+                        }
+                        if (top) {
+                            s += rowCarry[c][(y - topZoneStart) * outWidth + x];
+                        }
+                        if (bottom) {
+                            nextRowCarry[c][(y - zoneStartBottom) * outWidth + x] = s;
+                            continue;
+                        }
+                        done[c][(y - loY) * fw + (x - loX)] = s;
+                    }
+                }
+            }
+            colCarry = newColCarry;
+            if (fw > 0 && fh > 0) {
+                float[] color = new float[channels * fw * fh];
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(done[c], 0, color, c * fw * fh, fw * fh);
+                }
+                Pixels.write(new FloatImage(fw, fh, channels, color, alpha ? done[channels] : null), out, loX, loY);
+            }
+        }
+    }
+
+    private void toModelRange(float[] data) {
+        float min = info.inputMin();
+        float span = info.inputMax() - min;
+        if (min == 0f && span == 1f) {
+            return;
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = data[i] * span + min;
+        }
+    }
+
+    private void fromModelRange(float[] data) {
+        float min = info.inputMin();
+        float span = info.inputMax() - min;
+        if (min == 0f && span == 1f) {
+            return;
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (data[i] - min) / span;
+        }
+    }
+
+    private static float[] luma(float[] rgb, int p) {
+        float[] y = new float[p];
+        for (int i = 0; i < p; i++) {
+            y[i] = 0.299f * rgb[i] + 0.587f * rgb[p + i] + 0.114f * rgb[2 * p + i];
+        }
+        return y;
+    }
+
+    /** CHW data of {@code image} padded to {@code w x h} by repeating the last row and column. */
+    private static float[] padTo(FloatImage image, int w, int h) {
+        if (image.width() == w && image.height() == h) {
+            return image.colorData();
+        }
+        int c = image.channels();
+        int iw = image.width();
+        int ih = image.height();
+        float[] src = image.colorData();
+        float[] dst = new float[c * w * h];
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < h; y++) {
+                int sy = Math.min(y, ih - 1);
+                for (int x = 0; x < w; x++) {
+                    dst[(ch * h + y) * w + x] = src[(ch * ih + sy) * iw + Math.min(x, iw - 1)];
+                }
+            }
+        }
+        return dst;
+    }
+
+    /** The top-left {@code w x h} of each of {@code c} planes of size {@code pw x ph} starting at {@code offset}. */
+    private static float[] crop(float[] data, int offset, int c, int pw, int ph, int w, int h) {
+        float[] dst = new float[c * w * h];
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(data, offset + (ch * ph + y) * pw, dst, (ch * h + y) * w, w);
+            }
+        }
+        return dst;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.enhance4j.spi;
+
+import io.github.enhance4j.Trainer;
+import io.github.enhance4j.TrainingConfig;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A backend that trains models, found through {@link java.util.ServiceLoader} like {@link EnhancerProvider}.
+ * Providers are cheap: nothing heavy starts before {@link #create(TrainingConfig)} or {@link #resume(Path)}.
+ */
+public interface TrainerProvider {
+
+    /** Short lower-case name, e.g. {@code dl4j}. */
+    String name();
+
+    /** Higher wins when several backends can train an architecture. */
+    int priority();
+
+    /** Architecture names this backend can train. */
+    Set<String> architectures();
+
+    /** Whether this backend can train {@code config}; by default, whether it knows the architecture. */
+    default boolean supports(TrainingConfig config) {
+        return architectures().contains(config.architecture());
+    }
+
+    Trainer create(TrainingConfig config);
+
+    /** Whether {@code checkpoint} is one of this backend's checkpoints (sniffed, never throws). */
+    boolean canResume(Path checkpoint);
+
+    Trainer resume(Path checkpoint);
+}

@@ -1,0 +1,238 @@
+package io.github.enhance4j.internal;
+
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.ModelInfo;
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.Pixels;
+import io.github.enhance4j.image.Tensor;
+import io.github.enhance4j.spi.InferenceEngine;
+import io.github.enhance4j.spi.TiledEnhancer;
+import io.github.enhance4j.testing.TestModelProvider;
+import io.github.enhance4j.testing.TestModels;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TilingEnhancerTest {
+
+    private static final float ONE_LEVEL = 1f / 255f + 1e-6f;
+
+    private static final EnhanceOptions WHOLE = EnhanceOptions.builder().tileSize(4096).build();
+    private static final EnhanceOptions TILED = EnhanceOptions.builder().tileSize(64).tileOverlap(16).build();
+
+    private static BufferedImage photoLike(int type, int w, int h, long seed) {
+        // smooth gradients plus noise: seams would show in both
+        BufferedImage img = new BufferedImage(w, h, type);
+        Random r = new Random(seed);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int red = clamp(128 + 100 * Math.sin(x / 17.0) + r.nextGaussian() * 20);
+                int green = clamp(128 + 100 * Math.cos(y / 11.0) + r.nextGaussian() * 20);
+                int blue = clamp((x + y) % 256 + r.nextGaussian() * 10);
+                int alpha = clamp(255 * (0.5 + 0.5 * Math.sin((x + 2 * y) / 23.0)));
+                img.setRGB(x, y, alpha << 24 | red << 16 | green << 8 | blue);
+            }
+        }
+        return img;
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
+    private static Enhancer open(TestModels model, EnhanceOptions options) {
+        return new TestModelProvider().open(model.source(), options);
+    }
+
+    private static BufferedImage enhance(TestModels model, EnhanceOptions options, BufferedImage in) {
+        try (Enhancer e = open(model, options)) {
+            return e.enhance(in);
+        }
+    }
+
+    private static float maxDifference(BufferedImage a, BufferedImage b) {
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(a.getHeight());
+        FloatImage fa = Pixels.read(a);
+        FloatImage fb = Pixels.read(b);
+        float max = 0;
+        for (int i = 0; i < fa.colorData().length; i++) {
+            max = Math.max(max, Math.abs(fa.colorData()[i] - fb.colorData()[i]));
+        }
+        if (fa.hasAlpha()) {
+            for (int i = 0; i < fa.alphaData().length; i++) {
+                max = Math.max(max, Math.abs(fa.alphaData()[i] - fb.alphaData()[i]));
+            }
+        }
+        return max;
+    }
+
+    @Test
+    void enhance_tiledVsWhole_rgbScale1_samePixels() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 300, 200, 1);
+        TestModels model = TestModels.model().layers(2);
+
+        BufferedImage whole = enhance(model, WHOLE, in);
+        BufferedImage tiled = enhance(model, TILED, in);
+
+        assertThat(maxDifference(whole, tiled)).isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void enhance_tiledVsWhole_scale2WithAlpha_samePixels() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_ARGB, 161, 97, 2);
+        TestModels model = TestModels.model().scale(2).layers(4);
+
+        BufferedImage whole = enhance(model, WHOLE, in);
+        BufferedImage tiled = enhance(model, TILED, in);
+
+        assertThat(tiled.getWidth()).isEqualTo(322);
+        assertThat(tiled.getHeight()).isEqualTo(194);
+        assertThat(maxDifference(whole, tiled)).isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void enhance_tiledVsWhole_lumaModelScale3_samePixels() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_3BYTE_BGR, 130, 90, 3);
+        TestModels model = TestModels.model().luma().scale(3).layers(1);
+
+        assertThat(maxDifference(enhance(model, WHOLE, in), enhance(model, TILED, in)))
+                .isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void enhance_receptiveFieldLargerThanOverlap_differsOnlySlightly() {
+        // the blending keeps seams soft even when the exactness promise does not hold
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 200, 150, 4);
+        TestModels model = TestModels.model().layers(8);
+
+        float diff = maxDifference(enhance(model, WHOLE, in), enhance(model, TILED, in));
+
+        assertThat(diff).isGreaterThan(ONE_LEVEL).isLessThan(0.1f);
+    }
+
+    @Test
+    void enhance_batchesOfTiles_equalSingleTiles() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 250, 130, 5);
+        TestModels model = TestModels.model().layers(2);
+        EnhanceOptions batched = TILED.toBuilder().tilesPerBatch(4).build();
+
+        assertThat(maxDifference(enhance(model, TILED, in), enhance(model, batched, in))).isZero();
+        assertThat(maxDifference(enhance(model.maxBatch(1), batched, in), enhance(model, TILED, in))).isZero();
+    }
+
+    @Test
+    void enhance_modelIn0to255_givesSameResultAs0to1() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 70, 50, 6);
+
+        assertThat(maxDifference(enhance(TestModels.model(), TILED, in),
+                enhance(TestModels.model().range(0, 255), TILED, in))).isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void enhance_fixedInputSizeModel_tilesToThatSize() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 150, 100, 7);
+        TestModels dynamic = TestModels.model().scale(2).layers(2);
+        TestModels fixed = TestModels.model().scale(2).layers(2).fixedSize(48, 48);
+
+        BufferedImage out = enhance(fixed, EnhanceOptions.defaults(), in);
+
+        assertThat(out.getWidth()).isEqualTo(300);
+        assertThat(maxDifference(enhance(dynamic, WHOLE, in), out)).isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void enhance_fixedInputSizeLargerThanImage_padsAndCrops() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 30, 20, 8);
+
+        BufferedImage out = enhance(TestModels.model().scale(2).fixedSize(48, 48), EnhanceOptions.defaults(), in);
+
+        assertThat(out.getWidth()).isEqualTo(60);
+        assertThat(out.getHeight()).isEqualTo(40);
+    }
+
+    @Test
+    void enhance_outscale_resizesAfterOrBeforeTheNetwork() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 40, 30, 9);
+
+        BufferedImage sr = enhance(TestModels.model().scale(2), EnhanceOptions.builder().outscale(3).build(), in);
+        BufferedImage restoration = enhance(TestModels.model(), EnhanceOptions.builder().outscale(2.5).build(), in);
+
+        assertThat(sr.getWidth()).isEqualTo(120);
+        assertThat(sr.getHeight()).isEqualTo(90);
+        assertThat(restoration.getWidth()).isEqualTo(100);
+        assertThat(restoration.getHeight()).isEqualTo(75);
+    }
+
+    @Test
+    void enhance_engineReturnsWrongShape_explainsWhat() {
+        InferenceEngine liar = new InferenceEngine() {
+            @Override
+            public ModelInfo info() {
+                return ModelInfo.builder().backend("liar").scale(2).build();
+            }
+
+            @Override
+            public Tensor run(Tensor input) {
+                return input; // claims x2, returns x1
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (Enhancer e = TiledEnhancer.create(liar, EnhanceOptions.defaults())) {
+            assertThatThrownBy(() -> e.enhance(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)))
+                    .isInstanceOf(EnhanceException.class)
+                    .hasMessageContaining("Backend 'liar' returned a tensor of shape [1, 3, 10, 10]")
+                    .hasMessageContaining("expected [1, 3, 20, 20]");
+        }
+    }
+
+    @Test
+    void close_whileCallsRun_callsFinishOrFailWithIllegalState() throws Exception {
+        Enhancer e = open(TestModels.model().layers(3), TILED);
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 256, 256, 10);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch started = new CountDownLatch(4);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            futures.add(pool.submit(() -> {
+                started.countDown();
+                int done = 0;
+                for (int k = 0; k < 50; k++) {
+                    try {
+                        e.enhance(in);
+                        done++;
+                    } catch (IllegalStateException closed) {
+                        assertThat(closed).hasMessageContaining("This Enhancer is closed");
+                        return done;
+                    }
+                }
+                return done;
+            }));
+        }
+        started.await();
+        Thread.sleep(50);
+        e.close();
+        e.close();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (Future<Integer> f : futures) {
+            assertThat(f.get()).isLessThan(50); // every worker noticed the close; none saw a crashed engine
+        }
+    }
+}
