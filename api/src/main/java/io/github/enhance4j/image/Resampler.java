@@ -1,7 +1,6 @@
 package io.github.enhance4j.image;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Image resampling filters, applied separably to every colour plane and to alpha.
@@ -53,12 +52,12 @@ public enum Resampler {
         int planeSize = width * height;
         float[] color = new float[source.channels() * planeSize];
         for (int c = 0; c < source.channels(); c++) {
-            resize.resize(source.colorData(), source.planeOffset(c), color, c * planeSize, null);
+            resize.resize(source.colorData(), source.planeOffset(c), color, c * planeSize);
         }
         float[] alpha = null;
         if (source.hasAlpha()) {
             alpha = new float[planeSize];
-            resize.resize(source.alphaData(), 0, alpha, 0, null);
+            resize.resize(source.alphaData(), 0, alpha, 0);
         }
         return new FloatImage(width, height, source.channels(), color, alpha).clamp();
     }
@@ -85,14 +84,6 @@ public enum Resampler {
 
     /** Resizes one plane of {@code sw x sh} values into {@code dst} ({@code dw x dh}), without clamping. */
     public void resizePlane(float[] src, int sw, int sh, float[] dst, int dw, int dh) {
-        resizePlane(src, sw, sh, dst, dw, dh, null);
-    }
-
-    /**
-     * As {@link #resizePlane(float[], int, int, float[], int, int)}, with a step applied to the intermediate
-     * plane between the two passes; {@link SrEvaluation} uses it to round like MATLAB does on 8-bit images.
-     */
-    void resizePlane(float[] src, int sw, int sh, float[] dst, int dw, int dh, Consumer<float[]> betweenPasses) {
         Objects.requireNonNull(src, "src");
         Objects.requireNonNull(dst, "dst");
         checkSize(sw, sh);
@@ -105,7 +96,7 @@ public enum Resampler {
             throw new IllegalArgumentException("dst has " + dst.length + " values, a " + dw + "x" + dh
                     + " plane needs " + (long) dw * dh);
         }
-        plan(sw, sh, dw, dh).resize(src, 0, dst, 0, betweenPasses);
+        plan(sw, sh, dw, dh).resize(src, 0, dst, 0);
     }
 
     private SeparableResize plan(int sw, int sh, int dw, int dh) {

@@ -1,7 +1,5 @@
 package io.github.enhance4j.image;
 
-import java.util.function.Consumer;
-
 /**
  * Applies a pair of {@link AxisWeights} to planes: one pass along each axis through an intermediate buffer.
  *
@@ -22,13 +20,8 @@ final class SeparableResize {
         this.verticalFirst = scaleY <= scaleX;
     }
 
-    /**
-     * Resizes the plane at {@code src[srcOffset ..]} into {@code dst[dstOffset ..]}.
-     *
-     * @param betweenPasses applied to the intermediate plane between the two passes (MATLAB rounds it to the
-     *                      input's integer type, for example); {@code null} for none
-     */
-    void resize(float[] src, int srcOffset, float[] dst, int dstOffset, Consumer<float[]> betweenPasses) {
+    /** Resizes the plane at {@code src[srcOffset ..]} into {@code dst[dstOffset ..]}. */
+    void resize(float[] src, int srcOffset, float[] dst, int dstOffset) {
         int sw = horizontal.sourceSize;
         int sh = vertical.sourceSize;
         int dw = horizontal.targetSize;
@@ -40,7 +33,6 @@ final class SeparableResize {
             return;
         }
         if (skipX || skipY) {
-            // one pass only: there is no intermediate to hand to betweenPasses
             if (skipY) {
                 horizontalPass(src, srcOffset, sh, dst, dstOffset);
             } else {
@@ -51,16 +43,10 @@ final class SeparableResize {
         if (verticalFirst) {
             float[] tmp = new float[sw * dh];
             verticalPass(src, srcOffset, sw, tmp, 0);
-            if (betweenPasses != null) {
-                betweenPasses.accept(tmp);
-            }
             horizontalPass(tmp, 0, dh, dst, dstOffset);
         } else {
             float[] tmp = new float[dw * sh];
             horizontalPass(src, srcOffset, sh, tmp, 0);
-            if (betweenPasses != null) {
-                betweenPasses.accept(tmp);
-            }
             verticalPass(tmp, 0, dw, dst, dstOffset);
         }
     }
