@@ -157,6 +157,22 @@ final class AxisWeights {
         return builder.build();
     }
 
+    /**
+     * A same-size filter: target {@code t} takes {@code kernel[j]} times source {@code t - radius + j}, where
+     * {@code kernel} has {@code 2 * radius + 1} weights.
+     */
+    static AxisWeights stencil(int size, float[] kernel, Border border) {
+        int radius = kernel.length / 2;
+        Builder builder = new Builder(size, size, (long) kernel.length * size);
+        for (int t = 0; t < size; t++) {
+            for (int j = 0; j < kernel.length; j++) {
+                builder.add(border.map(t - radius + j, size), kernel[j]);
+            }
+            builder.endTarget();
+        }
+        return builder.build();
+    }
+
     /** Collects taps target by target; capacity is an upper bound only. */
     private static final class Builder {
         private final int sourceSize;
