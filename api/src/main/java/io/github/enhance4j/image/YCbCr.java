@@ -78,8 +78,8 @@ public final class YCbCr {
      * {@code 0..1}: {@code Y = 16 + 65.481 R + 128.553 G + 24.966 B}; not rounded.
      *
      * <p>A grey image is taken as its own luma, {@code Y = 255 v}, not {@code 16 + 219 v}: that is what the common
-     * SR evaluation scripts do (they convert only images with three channels), and it is what the published Set14
-     * figures, whose bridge image is grey, were computed with.
+     * SR evaluation scripts do (they convert only images with three channels), and with it this project reproduces
+     * the published bicubic figures of Set14, whose bridge image is grey.
      */
     public static double[] studioLuma255(FloatImage rgb) {
         Objects.requireNonNull(rgb, "rgb");
