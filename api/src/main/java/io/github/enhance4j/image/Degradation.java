@@ -1,0 +1,75 @@
+package io.github.enhance4j.image;
+
+import java.util.Random;
+
+/**
+ * A synthetic image damage, for making training pairs and evaluation inputs: blur, resampling, noise,
+ * compression, and chains of these with {@link #then}.
+ *
+ * <p>{@link #apply} returns a new image and leaves its argument untouched. Colour is damaged; alpha is carried
+ * through unchanged, only resized alongside colour where the size changes. Results are clamped to {@code 0..1}.
+ * All randomness comes from the {@link Random} argument, so a seeded generator reproduces a result.
+ *
+ * <p>Implementations are immutable and thread-safe (the {@code Random} passed in is the caller's concern).
+ */
+public interface Degradation {
+
+    /** The damaged copy of {@code image}; {@code random} supplies any randomness. */
+    FloatImage apply(FloatImage image, Random random);
+
+    /** This damage, then {@code next} on its result. */
+    default Degradation then(Degradation next) {
+        return new ChainedDegradation(this, next);
+    }
+
+    /**
+     * Pixelation as in the seed recipe: OpenCV area-shrink of each side to {@code round(fraction * side)} (at least
+     * 1), then area-enlarge back to the original size. For example 80x80 becomes 32x32 then 80x80 at 0.4.
+     *
+     * @param fraction in {@code (0, 1]}
+     */
+    static Degradation pixelate(double fraction) {
+        return new PixelateDegradation(fraction);
+    }
+
+    /**
+     * MATLAB bicubic downscale by an integer factor: each side becomes {@code floor(side / factor)}. The image is
+     * first cropped at the right and bottom to a multiple of {@code factor} ("modcrop"), so the scale is exactly
+     * {@code 1 / factor} and pixel grids stay aligned with the standard SR protocol.
+     *
+     * @param factor at least 1; the image must be at least {@code factor} pixels on each side
+     */
+    static Degradation bicubicDownscale(int factor) {
+        return new BicubicDownscaleDegradation(factor);
+    }
+
+    /**
+     * Gaussian blur with standard deviation {@code sigma} pixels: separable kernel of radius
+     * {@code ceil(3 sigma)}, borders mirrored with the edge pixel repeated (MATLAB's 'symmetric').
+     *
+     * @param sigma positive and finite
+     */
+    static Degradation gaussianBlur(double sigma) {
+        return new GaussianBlurDegradation(sigma);
+    }
+
+    /**
+     * Additive white Gaussian noise of standard deviation {@code sigma} in {@code 0..1} units, independent per
+     * sample and channel, clamped to {@code 0..1}.
+     *
+     * @param sigma at least 0 and finite
+     */
+    static Degradation gaussianNoise(double sigma) {
+        return new GaussianNoiseDegradation(sigma);
+    }
+
+    /**
+     * A JPEG round trip through the JDK's ImageIO encoder at {@code quality} (compression quality
+     * {@code quality / 100}), decoded back; the result has 8-bit levels, and a grey image stays grey.
+     *
+     * @param quality 1 to 100
+     */
+    static Degradation jpeg(int quality) {
+        return new JpegDegradation(quality);
+    }
+}
