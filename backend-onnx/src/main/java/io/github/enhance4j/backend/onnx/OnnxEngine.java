@@ -1,0 +1,304 @@
+package io.github.enhance4j.backend.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.github.enhance4j.ColorMode;
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.ModelInfo;
+import io.github.enhance4j.ModelLoadException;
+import io.github.enhance4j.ModelSource;
+import io.github.enhance4j.image.Tensor;
+import io.github.enhance4j.spi.InferenceEngine;
+import io.github.enhance4j.spi.ModelMetadataKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One ONNX Runtime session around an image model. {@link OrtSession#run} is thread-safe, so concurrent
+ * {@code enhance} calls share the session; the enhancer closes it after the last call.
+ */
+final class OnnxEngine implements InferenceEngine {
+
+    /** Largest fixed input edge accepted; bigger declared sizes are absurd for an image model. */
+    static final int MAX_FIXED_EDGE = 16384;
+    /** Edge of the input used to measure the scale of models that declare none. */
+    private static final int PROBE_EDGE = 24;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String inputName;
+    private final String outputName;
+    private final Set<String> outputs;
+    private final String modelName;
+    private final ModelInfo info;
+
+    private OnnxEngine(OrtEnvironment env, OrtSession session, String inputName, String outputName,
+            String modelName, ModelInfo info) {
+        this.env = env;
+        this.session = session;
+        this.inputName = inputName;
+        this.outputName = outputName;
+        this.outputs = Collections.singleton(outputName);
+        this.modelName = modelName;
+        this.info = info;
+    }
+
+    static OnnxEngine open(ModelSource model, EnhanceOptions options) {
+        OnnxSessions.Opened opened = OnnxSessions.open(model, options);
+        OrtSession session = opened.session();
+        try {
+            return describe(model, opened, session);
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private static OnnxEngine describe(ModelSource model, OnnxSessions.Opened opened, OrtSession session) {
+        String name = model.name();
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            if (inputs.size() != 1) {
+                throw incompatible(name, "enhance4j feeds one image tensor, but the model has " + inputs.size()
+                        + " inputs " + inputs.keySet());
+            }
+            NodeInfo input = inputs.values().iterator().next();
+            NodeInfo output = outputs.values().iterator().next();
+            long[] in = imageShape(name, "input", input);
+            long[] out = imageShape(name, "output", output);
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+
+            ModelInfo.Builder info = ModelInfo.builder()
+                    .backend("onnx")
+                    .device(opened.device())
+                    .architecture(meta.getOrDefault(ModelMetadataKeys.ARCHITECTURE, "unknown"));
+            meta.forEach(info::metadata);
+            String producer = session.getMetadata().getProducerName();
+            if (producer != null && !producer.isEmpty()) {
+                info.metadata("onnx.producer", producer);
+            }
+            info.colorMode(colorMode(name, meta, in[1]));
+            if (meta.containsKey(ModelMetadataKeys.RANGE)) {
+                float[] range = parseRange(name, meta.get(ModelMetadataKeys.RANGE));
+                info.valueRange(range[0], range[1]);
+            }
+            if (in[0] > 1) {
+                throw incompatible(name, "its input has a fixed batch of " + in[0] + "; enhance4j needs batch 1 or a"
+                        + " dynamic batch");
+            }
+            if (in[0] == 1) {
+                info.maxBatch(1);
+            }
+            int fixedH = fixedEdge(name, in[2], "height");
+            int fixedW = fixedEdge(name, in[3], "width");
+            info.fixedInputSize(fixedW, fixedH);
+
+            // an engine that does not know its scale yet can still run the probe that measures it
+            OnnxEngine unscaled = new OnnxEngine(opened.environment(), session, input.getName(), output.getName(),
+                    name, info.build());
+            int scale = scale(name, meta, in, out, unscaled);
+            return new OnnxEngine(opened.environment(), session, input.getName(), output.getName(), name,
+                    info.scale(scale).build());
+        } catch (OrtException e) {
+            throw new ModelLoadException(name, ModelLoadException.Reason.INCOMPATIBLE,
+                    "ONNX Runtime could not describe its inputs and outputs: " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] imageShape(String model, String role, NodeInfo node) {
+        if (!(node.getInfo() instanceof TensorInfo)) {
+            throw incompatible(model, "its " + role + " '" + node.getName() + "' is " + node.getInfo()
+                    + ", not a tensor");
+        }
+        TensorInfo t = (TensorInfo) node.getInfo();
+        if (t.type != OnnxJavaType.FLOAT) {
+            throw incompatible(model, "its " + role + " '" + node.getName() + "' holds " + t.type
+                    + "; enhance4j exchanges float32 NCHW images");
+        }
+        long[] shape = t.getShape();
+        if (shape.length != 4) {
+            throw incompatible(model, "its " + role + " '" + node.getName() + "' has rank " + shape.length + " "
+                    + describeShape(shape) + "; expected an NCHW image tensor [N, C, H, W]");
+        }
+        return shape;
+    }
+
+    private static ColorMode colorMode(String model, Map<String, String> meta, long channels) {
+        String declared = meta.get(ModelMetadataKeys.COLOR);
+        if (declared != null) {
+            switch (declared.toLowerCase(Locale.ROOT)) {
+                case "rgb":
+                    return ColorMode.RGB;
+                case "luma":
+                case "y":
+                    return ColorMode.LUMA;
+                default:
+                    throw incompatible(model, "metadata " + ModelMetadataKeys.COLOR + "='" + declared
+                            + "' is neither 'rgb' nor 'luma'");
+            }
+        }
+        if (channels == 1) {
+            return ColorMode.LUMA;
+        }
+        if (channels == 3 || channels < 0) {
+            return ColorMode.RGB;
+        }
+        throw incompatible(model, "its input has " + channels + " channels; enhance4j feeds 3 (RGB) or 1 (luma)");
+    }
+
+    private static float[] parseRange(String model, String text) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                float min = Float.parseFloat(parts[0].trim());
+                float max = Float.parseFloat(parts[1].trim());
+                if (max > min) {
+                    return new float[] {min, max};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw incompatible(model, "metadata " + ModelMetadataKeys.RANGE + "='" + text + "' is not 'min:max'");
+    }
+
+    private static int fixedEdge(String model, long declared, String what) {
+        if (declared <= 0) {
+            return 0;
+        }
+        if (declared > MAX_FIXED_EDGE) {
+            throw incompatible(model, "its input declares a fixed " + what + " of " + declared
+                    + " pixels, above the " + MAX_FIXED_EDGE + " enhance4j accepts");
+        }
+        return (int) declared;
+    }
+
+    /** From metadata, else from static shapes, else by running a small probe. */
+    private static int scale(String model, Map<String, String> meta, long[] in, long[] out, OnnxEngine engine) {
+        String declared = meta.get(ModelMetadataKeys.SCALE);
+        if (declared != null) {
+            try {
+                return Integer.parseInt(declared.trim());
+            } catch (NumberFormatException e) {
+                throw incompatible(model, "metadata " + ModelMetadataKeys.SCALE + "='" + declared
+                        + "' is not an integer");
+            }
+        }
+        if (in[2] > 0 && out[2] > 0 && in[3] > 0 && out[3] > 0) {
+            return ratio(model, out[2], in[2], out[3], in[3]);
+        }
+        ModelInfo probeInfo = engine.info();
+        int h = probeInfo.fixedInputHeight() > 0 ? probeInfo.fixedInputHeight() : PROBE_EDGE;
+        int w = probeInfo.fixedInputWidth() > 0 ? probeInfo.fixedInputWidth() : PROBE_EDGE;
+        Tensor result;
+        try {
+            result = engine.run(Tensor.zeros(1, probeInfo.channels(), h, w));
+        } catch (EnhanceException e) {
+            throw new ModelLoadException(model, ModelLoadException.Reason.INCOMPATIBLE,
+                    "a probe run on a " + w + "x" + h + " image failed, so its scale is unknown: " + e.getMessage(),
+                    e);
+        }
+        if (result.rank() != 4 || result.dim(1) != probeInfo.channels()) {
+            throw incompatible(model, "for a [1, " + probeInfo.channels() + ", " + h + ", " + w + "] input it returns "
+                    + Arrays.toString(result.shape()) + "; an image model returns as many channels as it takes");
+        }
+        int scale = ratio(model, result.dim(2), h, result.dim(3), w);
+        LOG.debug("{}: no scale metadata; a probe run measured x{}", model, scale);
+        return scale;
+    }
+
+    private static int ratio(String model, long outH, long inH, long outW, long inW) {
+        if (outH % inH != 0 || outW % inW != 0 || outH / inH != outW / inW || outH < inH) {
+            throw incompatible(model, "its output is " + outW + "x" + outH + " for a " + inW + "x" + inH
+                    + " input: not an integer scale factor the same for width and height");
+        }
+        long s = outH / inH;
+        if (s > 16) {
+            throw incompatible(model, "its scale factor " + s + " is above 16");
+        }
+        return (int) s;
+    }
+
+    private static ModelLoadException incompatible(String model, String message) {
+        return new ModelLoadException(model, ModelLoadException.Reason.INCOMPATIBLE, message);
+    }
+
+    private static String describeShape(long[] shape) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape[i] < 0 ? "?" : Long.toString(shape[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public Tensor run(Tensor input) {
+        int[] shape = input.shape();
+        long[] dims = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims[i] = shape[i];
+        }
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.data()), dims);
+                OrtSession.Result result = session.run(Collections.singletonMap(inputName, tensor), outputs)) {
+            OnnxValue value = result.get(0);
+            if (!(value instanceof OnnxTensor)) {
+                throw new EnhanceException("Model " + modelName + " returned " + value.getInfo() + " from '"
+                        + outputName + "', not a tensor");
+            }
+            OnnxTensor out = (OnnxTensor) value;
+            long[] outShape = out.getInfo().getShape();
+            int[] intShape = new int[outShape.length];
+            long size = 1;
+            for (int i = 0; i < outShape.length; i++) {
+                intShape[i] = Math.toIntExact(outShape[i]);
+                size *= outShape[i];
+            }
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new EnhanceException("Model " + modelName + " returned " + Arrays.toString(outShape)
+                        + ", too large for one tile; use a smaller tile size");
+            }
+            FloatBuffer buffer = out.getFloatBuffer();
+            float[] data = new float[buffer.remaining()];
+            buffer.get(data);
+            return new Tensor(intShape, data);
+        } catch (OrtException e) {
+            throw new EnhanceException("ONNX Runtime failed to run " + modelName + " on input "
+                    + Arrays.toString(dims) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.warn("Closing an ONNX Runtime session failed: {}", e.getMessage());
+        }
+    }
+}
