@@ -220,7 +220,7 @@ public final class EnhanceOptions {
         }
 
         private static long defaultMaxPixels() {
-            return Long.getLong("enhance4j.maxPixels", io.github.enhance4j.image.ImageFiles.DEFAULT_MAX_PIXELS);
+            return io.github.enhance4j.image.ImageFiles.defaultMaxPixels();
         }
     }
 }

@@ -1,0 +1,95 @@
+package io.github.enhance4j.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+
+/**
+ * Grey or RGB images, with or without alpha, with one integer sample per band: every standard TYPE_* except the
+ * indexed ones, and ImageIO's 16-bit and grey+alpha images. Reads samples straight from the raster, never through
+ * {@code getRGB}, which would push grey through a gamma conversion.
+ */
+final class ComponentCodec extends PixelCodec {
+
+    private final SampleRows rows;
+    private final int colorBands;
+    /** Band of alpha, or -1. Colour models put it after the colour components. */
+    private final int alphaBand;
+    private final int[] max;
+    private final float[][] scale;
+    private final boolean premultiplied;
+
+    ComponentCodec(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        this.rows = SampleRows.of(image.getRaster());
+        this.colorBands = cm.getNumColorComponents();
+        this.alphaBand = cm.hasAlpha() ? colorBands : -1;
+        this.premultiplied = cm.isAlphaPremultiplied();
+        this.max = new int[rows.bands];
+        this.scale = new float[rows.bands][];
+        for (int b = 0; b < rows.bands; b++) {
+            max[b] = (1 << cm.getComponentSize(b)) - 1;
+            scale[b] = UnitScale.of(max[b]);
+        }
+    }
+
+    @Override
+    int colorChannels() {
+        return colorBands;
+    }
+
+    @Override
+    boolean hasAlpha() {
+        return alphaBand >= 0;
+    }
+
+    @Override
+    void read(int x, int y, FloatImage target) {
+        int width = target.width();
+        int plane = width * target.height();
+        int bands = rows.bands;
+        float[] color = target.colorData();
+        float[] alpha = target.alphaData();
+        int[] samples = new int[width * bands];
+        for (int row = 0; row < target.height(); row++) {
+            rows.get(x, y + row, width, samples);
+            int out = row * width;
+            for (int i = 0, s = 0; i < width; i++, s += bands, out++) {
+                float a = alphaBand >= 0 ? scale[alphaBand][samples[s + alphaBand]] : 1f;
+                for (int c = 0; c < colorBands; c++) {
+                    float v = scale[c][samples[s + c]];
+                    if (premultiplied) {
+                        // stored colour above alpha is invalid data; 1 is the nearest meaningful value
+                        v = a == 0f ? 0f : Math.min(1f, v / a);
+                    }
+                    color[c * plane + out] = v;
+                }
+                if (alpha != null) {
+                    alpha[out] = a;
+                }
+            }
+        }
+    }
+
+    @Override
+    void write(FloatImage source, int x, int y) {
+        int width = source.width();
+        int bands = rows.bands;
+        int[] samples = new int[width * bands];
+        float[] pixel = new float[colorBands];
+        for (int row = 0; row < source.height(); row++) {
+            int in = row * width;
+            for (int i = 0, s = 0; i < width; i++, s += bands, in++) {
+                colorAt(source, in, colorBands, pixel);
+                float a = alphaAt(source, in);
+                for (int c = 0; c < colorBands; c++) {
+                    float v = premultiplied ? pixel[c] * a : pixel[c];
+                    samples[s + c] = Math.round(v * max[c]);
+                }
+                if (alphaBand >= 0) {
+                    samples[s + alphaBand] = Math.round(a * max[alphaBand]);
+                }
+            }
+            rows.set(x, y + row, width, samples);
+        }
+    }
+}

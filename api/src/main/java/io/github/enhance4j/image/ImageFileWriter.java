@@ -1,0 +1,201 @@
+package io.github.enhance4j.image;
+
+import io.github.enhance4j.ImageWriteException;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.TreeSet;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write half of {@link ImageFiles}: choosing the writer, adapting the image, and writing atomically through
+ * a temporary file in the target folder that is renamed over the target only once complete.
+ */
+final class ImageFileWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
+    private static final float JPEG_QUALITY = 0.95f;
+
+    private ImageFileWriter() {
+    }
+
+    /** Writes in {@code formatName}, or by the extension of {@code path} when it is null. */
+    static void write(BufferedImage image, Path path, String formatName) {
+        ImageWriter writer = formatName == null ? writerForExtension(path) : writerForFormat(formatName, path);
+        try {
+            FileFormat format = FileFormat.of(writer.getOriginatingProvider());
+            Path target = path.toAbsolutePath();
+            Path folder = target.getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw new ImageWriteException(path, "the folder " + folder + " does not exist; create it first",
+                        null);
+            }
+            BufferedImage prepared = FormatAdapter.prepare(image, format, writer.getOriginatingProvider());
+            if (prepared == null) {
+                throw new ImageWriteException(path, "the " + format + " writer accepts none of the layouts this "
+                        + PixelFormat.of(image) + " image can be converted to", null);
+            }
+            writeWithFallback(writer, prepared, format, target, path);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** Some writers accept a layout, then fail on it; a standard 8-bit copy is the second chance. */
+    private static void writeWithFallback(ImageWriter writer, BufferedImage image, FileFormat format, Path target,
+            Path reported) {
+        try {
+            writeAtomically(writer, image, format, target, reported);
+        } catch (EncodingFailure first) {
+            BufferedImage simpler = FormatAdapter.toStandardEightBit(image, format, writer.getOriginatingProvider());
+            if (simpler == null) {
+                throw new ImageWriteException(reported, "the " + format + " writer failed: " + first.getCause(),
+                        first.getCause());
+            }
+            LOG.debug("The {} writer failed on {} ({}); retrying with {}", format, PixelFormat.of(image),
+                    first.getCause().toString(), PixelFormat.of(simpler));
+            writer.reset();
+            try {
+                writeAtomically(writer, simpler, format, target, reported);
+            } catch (EncodingFailure second) {
+                second.getCause().addSuppressed(first.getCause());
+                throw new ImageWriteException(reported, "the " + format + " writer failed: " + second.getCause(),
+                        second.getCause());
+            }
+        }
+    }
+
+    private static void writeAtomically(ImageWriter writer, BufferedImage image, FileFormat format, Path target,
+            Path reported) throws EncodingFailure {
+        Path temp;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+        } catch (IOException e) {
+            throw new ImageWriteException(reported, "cannot create a file in " + target.getParent() + ": " + e, e);
+        }
+        boolean moved = false;
+        try {
+            encode(writer, image, format, temp);
+            moveIntoPlace(temp, target, reported);
+            moved = true;
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static void encode(ImageWriter writer, BufferedImage image, FileFormat format, Path file)
+            throws EncodingFailure {
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (format == FileFormat.JPEG && param.canWriteCompressed()) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+        }
+        IIOMetadata metadata = IccProfiles.metadataWithProfile(writer, image, param, format);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream bytes = new BufferedOutputStream(Channels.newOutputStream(channel));
+            ImageOutputStream out = new MemoryCacheImageOutputStream(bytes);
+            try {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            } finally {
+                out.close();
+            }
+            bytes.flush();
+            // on disk before the rename, so that a crash cannot leave an empty file under the final name
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            throw new EncodingFailure(e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target, Path reported) {
+        try {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ImageWriteException(reported, "cannot move the written file into place: " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the temporary file {}: {}", temp, e.toString());
+        }
+    }
+
+    private static ImageWriter writerForExtension(Path path) {
+        Path name = path.getFileName();
+        String file = name == null ? "" : name.toString();
+        int dot = file.lastIndexOf('.');
+        if (dot < 0 || dot == file.length() - 1) {
+            throw new ImageWriteException(path, "the file name has no extension to choose a format by; use one of "
+                    + writableSuffixes() + " or name the format", null);
+        }
+        String suffix = file.substring(dot + 1).toLowerCase(Locale.ROOT);
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersBySuffix(suffix);
+        if (!writers.hasNext()) {
+            throw new ImageWriteException(path, "no ImageIO writer for the extension ." + suffix
+                    + "; writable extensions: " + writableSuffixes(), null);
+        }
+        return writers.next();
+    }
+
+    private static ImageWriter writerForFormat(String formatName, Path path) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(formatName);
+        if (!writers.hasNext()) {
+            writers = ImageIO.getImageWritersByFormatName(formatName.toLowerCase(Locale.ROOT));
+        }
+        if (!writers.hasNext()) {
+            throw new ImageWriteException(path, "no ImageIO writer for the format '" + formatName
+                    + "'; writable formats: " + lowerCaseSorted(ImageIO.getWriterFormatNames()), null);
+        }
+        return writers.next();
+    }
+
+    static String writableSuffixes() {
+        return lowerCaseSorted(ImageIO.getWriterFileSuffixes());
+    }
+
+    private static String lowerCaseSorted(String[] names) {
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String name : names) {
+            sorted.add(name.toLowerCase(Locale.ROOT));
+        }
+        return String.join(", ", sorted);
+    }
+
+    /** An exception from the encoder, kept apart from file-system failures because it deserves a retry. */
+    private static final class EncodingFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EncodingFailure(Exception cause) {
+            super(cause);
+        }
+    }
+}

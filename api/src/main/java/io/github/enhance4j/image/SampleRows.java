@@ -1,0 +1,194 @@
+package io.github.enhance4j.image;
+
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
+
+/**
+ * Reads and writes one row segment of a raster as interleaved integer samples, one value per band in band order.
+ * The general version goes through {@link WritableRaster#getPixels}; the fast versions index the data arrays
+ * directly, which is several times quicker on large images. Only the requested pixels are touched.
+ */
+abstract class SampleRows {
+
+    final int bands;
+
+    SampleRows(int bands) {
+        this.bands = bands;
+    }
+
+    /** Fills {@code samples[0 .. width * bands)} with the samples of row {@code y} from column {@code x}. */
+    abstract void get(int x, int y, int width, int[] samples);
+
+    /** Stores {@code samples[0 .. width * bands)} into row {@code y} from column {@code x}. */
+    abstract void set(int x, int y, int width, int[] samples);
+
+    /** The fastest access that fits the raster's layout. */
+    static SampleRows of(WritableRaster raster) {
+        SampleModel model = raster.getSampleModel();
+        DataBuffer buffer = raster.getDataBuffer();
+        if (model instanceof SinglePixelPackedSampleModel packed && buffer instanceof DataBufferInt ints
+                && ints.getNumBanks() == 1) {
+            return new PackedInts(raster, packed, ints);
+        }
+        if (model instanceof ComponentSampleModel component
+                && (buffer instanceof DataBufferByte || buffer instanceof DataBufferUShort)) {
+            return new Components(raster, component, buffer);
+        }
+        return new General(raster);
+    }
+
+    /** Any layout, through the raster's own accessors. */
+    static final class General extends SampleRows {
+        private final WritableRaster raster;
+
+        General(WritableRaster raster) {
+            super(raster.getNumBands());
+            this.raster = raster;
+        }
+
+        @Override
+        void get(int x, int y, int width, int[] samples) {
+            raster.getPixels(x, y, width, 1, samples);
+        }
+
+        @Override
+        void set(int x, int y, int width, int[] samples) {
+            raster.setPixels(x, y, width, 1, samples);
+        }
+    }
+
+    /** One int per pixel with a bit field per band: TYPE_INT_RGB, INT_ARGB, INT_ARGB_PRE, INT_BGR. */
+    static final class PackedInts extends SampleRows {
+        private final int[] data;
+        private final int[] masks;
+        private final int[] shifts;
+        private final int origin;
+        private final int stride;
+        private final int translateX;
+        private final int translateY;
+
+        PackedInts(WritableRaster raster, SinglePixelPackedSampleModel model, DataBufferInt buffer) {
+            super(model.getNumBands());
+            this.data = buffer.getData();
+            this.masks = model.getBitMasks();
+            this.shifts = model.getBitOffsets();
+            this.origin = buffer.getOffset();
+            this.stride = model.getScanlineStride();
+            // a raster made by createChild or getSubimage shares its parent's buffer at an offset
+            this.translateX = raster.getSampleModelTranslateX();
+            this.translateY = raster.getSampleModelTranslateY();
+        }
+
+        private int index(int x, int y) {
+            return origin + (y - translateY) * stride + (x - translateX);
+        }
+
+        @Override
+        void get(int x, int y, int width, int[] samples) {
+            int p = index(x, y);
+            int s = 0;
+            for (int i = 0; i < width; i++) {
+                int pixel = data[p + i];
+                for (int b = 0; b < bands; b++) {
+                    samples[s++] = (pixel & masks[b]) >>> shifts[b];
+                }
+            }
+        }
+
+        @Override
+        void set(int x, int y, int width, int[] samples) {
+            int p = index(x, y);
+            int s = 0;
+            for (int i = 0; i < width; i++) {
+                int pixel = 0;
+                for (int b = 0; b < bands; b++) {
+                    pixel |= (samples[s++] << shifts[b]) & masks[b];
+                }
+                data[p + i] = pixel;
+            }
+        }
+    }
+
+    /**
+     * One byte or ushort per sample at a fixed pixel stride: 3BYTE_BGR, 4BYTE_ABGR, BYTE_GRAY, USHORT_GRAY,
+     * BYTE_INDEXED, and ImageIO's 16-bit and grey+alpha images; banded layouts too.
+     */
+    static final class Components extends SampleRows {
+        private final byte[][] bytes;
+        private final short[][] shorts;
+        private final int[] sampleOffsets;
+        private final int pixelStride;
+        private final int stride;
+        private final int translateX;
+        private final int translateY;
+
+        Components(WritableRaster raster, ComponentSampleModel model, DataBuffer buffer) {
+            super(model.getNumBands());
+            int[] banks = model.getBankIndices();
+            int[] bandOffsets = model.getBandOffsets();
+            this.sampleOffsets = new int[bands];
+            this.bytes = buffer instanceof DataBufferByte ? new byte[bands][] : null;
+            this.shorts = buffer instanceof DataBufferUShort ? new short[bands][] : null;
+            for (int b = 0; b < bands; b++) {
+                sampleOffsets[b] = buffer.getOffsets()[banks[b]] + bandOffsets[b];
+                if (bytes != null) {
+                    bytes[b] = ((DataBufferByte) buffer).getData(banks[b]);
+                } else {
+                    shorts[b] = ((DataBufferUShort) buffer).getData(banks[b]);
+                }
+            }
+            this.pixelStride = model.getPixelStride();
+            this.stride = model.getScanlineStride();
+            this.translateX = raster.getSampleModelTranslateX();
+            this.translateY = raster.getSampleModelTranslateY();
+        }
+
+        private int index(int x, int y) {
+            return (y - translateY) * stride + (x - translateX) * pixelStride;
+        }
+
+        @Override
+        void get(int x, int y, int width, int[] samples) {
+            int start = index(x, y);
+            for (int b = 0; b < bands; b++) {
+                int p = start + sampleOffsets[b];
+                if (bytes != null) {
+                    byte[] data = bytes[b];
+                    for (int i = 0, s = b; i < width; i++, s += bands, p += pixelStride) {
+                        samples[s] = data[p] & 0xFF;
+                    }
+                } else {
+                    short[] data = shorts[b];
+                    for (int i = 0, s = b; i < width; i++, s += bands, p += pixelStride) {
+                        samples[s] = data[p] & 0xFFFF;
+                    }
+                }
+            }
+        }
+
+        @Override
+        void set(int x, int y, int width, int[] samples) {
+            int start = index(x, y);
+            for (int b = 0; b < bands; b++) {
+                int p = start + sampleOffsets[b];
+                if (bytes != null) {
+                    byte[] data = bytes[b];
+                    for (int i = 0, s = b; i < width; i++, s += bands, p += pixelStride) {
+                        data[p] = (byte) samples[s];
+                    }
+                } else {
+                    short[] data = shorts[b];
+                    for (int i = 0, s = b; i < width; i++, s += bands, p += pixelStride) {
+                        data[p] = (short) samples[s];
+                    }
+                }
+            }
+        }
+    }
+}
