@@ -114,14 +114,31 @@ class TilingEnhancerTest {
     }
 
     @Test
-    void enhance_receptiveFieldLargerThanOverlap_differsOnlySlightly() {
-        // the blending keeps seams soft even when the exactness promise does not hold
+    void enhance_receptiveFieldLargerThanOverlap_differsOnlyNearSeams() {
+        // beyond the exactness promise the tiles disagree, but only within reach of a tile edge
         BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 200, 150, 4);
-        TestModels model = TestModels.model().layers(8);
+        TestModels model = TestModels.model().layers(24);
 
-        float diff = maxDifference(enhance(model, WHOLE, in), enhance(model, TILED, in));
+        float[] diff = differences(enhance(model, WHOLE, in), enhance(model, TILED, in));
+        float max = 0;
+        double mean = 0;
+        for (float d : diff) {
+            max = Math.max(max, d);
+            mean += d / diff.length;
+        }
 
-        assertThat(diff).isGreaterThan(ONE_LEVEL).isLessThan(0.1f);
+        assertThat(max).isGreaterThan(ONE_LEVEL);
+        assertThat(mean).isLessThan(ONE_LEVEL);
+    }
+
+    private static float[] differences(BufferedImage a, BufferedImage b) {
+        float[] fa = Pixels.read(a).colorData();
+        float[] fb = Pixels.read(b).colorData();
+        float[] d = new float[fa.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(fa[i] - fb[i]);
+        }
+        return d;
     }
 
     @Test
