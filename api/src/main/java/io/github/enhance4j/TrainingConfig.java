@@ -129,8 +129,8 @@ public final class TrainingConfig {
     }
 
     /**
-     * How training inputs are damaged, as a chain of steps separated by {@code +}: {@code pixelate:0.4},
-     * {@code bicubic:4}, {@code blur:1.2}, {@code noise:0.02}, {@code jpeg:40}.
+     * How training inputs are damaged, in the form {@link io.github.enhance4j.image.Degradation#parse} reads:
+     * steps separated by {@code +}, e.g. {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2+jpeg:40}.
      */
     public String degradation() {
         return degradation;
@@ -266,9 +266,7 @@ public final class TrainingConfig {
 
         public Builder degradation(String degradation) {
             Objects.requireNonNull(degradation, "degradation");
-            if (degradation.isBlank()) {
-                throw new IllegalArgumentException("degradation must not be blank, e.g. pixelate:0.4 or bicubic:4");
-            }
+            io.github.enhance4j.image.Degradation.parse(degradation); // rejects a bad spec now, not mid-training
             this.degradation = degradation.trim();
             return this;
         }

@@ -72,4 +72,54 @@ public interface Degradation {
     static Degradation jpeg(int quality) {
         return new JpegDegradation(quality);
     }
+
+    /**
+     * Parses the text form used by configurations and command lines: steps {@code name:value} joined by {@code +},
+     * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2} (sigma),
+     * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality).
+     *
+     * @throws IllegalArgumentException naming the step that is wrong and the accepted forms
+     */
+    static Degradation parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty degradation; expected e.g. pixelate:0.4 or bicubic:4+jpeg:40");
+        }
+        Degradation result = null;
+        for (String step : spec.split("\\+")) {
+            String[] parts = step.trim().split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("degradation step '" + step.trim() + "' has no value; expected"
+                        + " pixelate:F, bicubic:N, blur:SIGMA, noise:SIGMA or jpeg:QUALITY");
+            }
+            Degradation d;
+            try {
+                String v = parts[1].trim();
+                switch (parts[0].trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "pixelate":
+                        d = pixelate(Double.parseDouble(v));
+                        break;
+                    case "bicubic":
+                        d = bicubicDownscale(Integer.parseInt(v));
+                        break;
+                    case "blur":
+                        d = gaussianBlur(Double.parseDouble(v));
+                        break;
+                    case "noise":
+                        d = gaussianNoise(Double.parseDouble(v));
+                        break;
+                    case "jpeg":
+                        d = jpeg(Integer.parseInt(v));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown degradation '" + parts[0].trim()
+                                + "'; expected pixelate, bicubic, blur, noise or jpeg");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("degradation step '" + step.trim() + "' has a value that is not a"
+                        + " number", e);
+            }
+            result = result == null ? d : result.then(d);
+        }
+        return result;
+    }
 }

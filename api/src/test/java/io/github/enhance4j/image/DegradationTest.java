@@ -183,4 +183,24 @@ class DegradationTest {
         }
         return sum / values.length;
     }
+
+    @Test
+    void parse_chainOfSteps_appliesThemInOrder() {
+        Degradation parsed = Degradation.parse("bicubic:2 + jpeg:90");
+        FloatImage image = new FloatImage(40, 30, 3, false);
+
+        assertThat(parsed.apply(image, new java.util.Random(1)).width()).isEqualTo(20);
+        assertThat(parsed.toString()).contains("bicubic").contains("jpeg");
+        assertThat(Degradation.parse("pixelate:0.4").toString()).isEqualTo(Degradation.pixelate(0.4).toString());
+    }
+
+    @Test
+    void parse_badSpecs_sayWhatIsWrong() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Degradation.parse("sharpen:2"))
+                .hasMessageContaining("unknown degradation 'sharpen'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Degradation.parse("blur"))
+                .hasMessageContaining("has no value");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Degradation.parse("jpeg:high"))
+                .hasMessageContaining("not a number");
+    }
 }
