@@ -21,7 +21,7 @@ import java.util.TreeMap;
 public final class EnhanceOptions {
 
     /** Default tile edge in input pixels. */
-    public static final int DEFAULT_TILE_SIZE = 256;
+    public static final int DEFAULT_TILE_SIZE = 512;
     /** Default overlap between neighbouring tiles in input pixels. */
     public static final int DEFAULT_TILE_OVERLAP = 16;
 

@@ -15,7 +15,7 @@ class OptionsTest {
 
         assertThat(o.backend()).isEmpty();
         assertThat(o.device()).isEqualTo(Device.AUTO);
-        assertThat(o.tileSize()).isEqualTo(256);
+        assertThat(o.tileSize()).isEqualTo(512);
         assertThat(o.tileOverlap()).isEqualTo(16);
         assertThat(o.outscale()).isEmpty();
         assertThat(o.backendOptions()).isEmpty();
@@ -27,7 +27,7 @@ class OptionsTest {
         EnhanceOptions derived = base.toBuilder().tileSize(128).build();
 
         assertThat(base.backend()).contains("onnx");
-        assertThat(base.tileSize()).isEqualTo(256);
+        assertThat(base.tileSize()).isEqualTo(512);
         assertThat(derived.tileSize()).isEqualTo(128);
         assertThat(derived.threads()).isEqualTo(2);
         assertThat(derived.backendOptions()).containsEntry("k", "v");

@@ -3,9 +3,10 @@ package io.github.enhance4j.internal;
 /**
  * Where the tiles of one image axis lie, and how neighbouring tiles are blended.
  *
- * <p>The axis is cut into {@code n} equal "cores" of at most {@code tile - overlap} pixels; each tile is its core
- * widened to the full tile size (shifted inward at the image edges), so every tile has the same size and batches
- * stack. Around each core boundary {@code c} lies a blend zone {@code [c - h, c + h)} with {@code h = overlap / 4}
+ * <p>The axis is cut into the fewest equal "cores" of at most {@code tile - overlap} pixels; each tile is its core
+ * widened by the overlap (shifted inward at the image edges), so every tile has the same size and batches stack.
+ * Where the network accepts any size, tiles shrink to {@code core + overlap} so that little is computed twice;
+ * a network with a fixed input size gets tiles of exactly that size. Around each core boundary {@code c} lies a blend zone {@code [c - h, c + h)} with {@code h = overlap / 4}
  * in which the two tiles' weights ramp linearly and sum to one. Every tile reaches at least {@code overlap / 2}
  * past a boundary, so the zone keeps {@code overlap / 4} pixels away from the tile's edge: a network whose
  * receptive-field radius is at most {@code overlap / 4} gives exactly the pixels it gives on the whole image.
@@ -23,6 +24,11 @@ final class TileGrid {
     private final int half;
 
     TileGrid(int length, int tile, int overlap, int scale) {
+        this(length, tile, overlap, scale, false);
+    }
+
+    /** @param fixedTile whether tiles must be exactly {@code tile} wide (a network with a fixed input size) */
+    TileGrid(int length, int tile, int overlap, int scale, boolean fixedTile) {
         if (length < 1 || tile < 1 || overlap < 0 || scale < 1) {
             throw new IllegalArgumentException("bad tiling: length " + length + ", tile " + tile + ", overlap "
                     + overlap + ", scale " + scale);
@@ -40,8 +46,9 @@ final class TileGrid {
         if (overlap * 2 >= tile) {
             throw new IllegalArgumentException("overlap " + overlap + " must be less than half the tile " + tile);
         }
-        this.tile = tile;
         this.count = (length + (tile - overlap) - 1) / (tile - overlap);
+        int largestCore = (length + count - 1) / count;
+        this.tile = fixedTile ? tile : Math.min(tile, largestCore + overlap);
         this.half = overlap / 4;
         this.start = new int[count];
         this.boundary = new int[count + 1];
@@ -50,10 +57,10 @@ final class TileGrid {
         }
         for (int i = 0; i < count; i++) {
             int core = boundary[i + 1] - boundary[i];
-            int s = boundary[i] - (tile - core) / 2;
-            start[i] = Math.max(0, Math.min(length - tile, s));
+            int s = boundary[i] - (this.tile - core) / 2;
+            start[i] = Math.max(0, Math.min(length - this.tile, s));
             // the invariants the exactness promise rests on
-            if (i > 0 && start[i] > boundary[i] - 2 * half || i < count - 1 && start[i] + tile < boundary[i + 1]
+            if (i > 0 && start[i] > boundary[i] - 2 * half || i < count - 1 && start[i] + this.tile < boundary[i + 1]
                     + 2 * half) {
                 throw new IllegalStateException("tile " + i + " does not cover its blend zones: " + this);
             }

@@ -166,8 +166,8 @@ public final class TilingEnhancer implements Enhancer {
             this.scale = info.scale();
             int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize();
             int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize();
-            this.xs = new TileGrid(source.getWidth(), tileW, overlapFor(tileW), scale);
-            this.ys = new TileGrid(source.getHeight(), tileH, overlapFor(tileH), scale);
+            this.xs = new TileGrid(source.getWidth(), tileW, overlapFor(tileW), scale, info.fixedInputWidth() > 0);
+            this.ys = new TileGrid(source.getHeight(), tileH, overlapFor(tileH), scale, info.fixedInputHeight() > 0);
             this.outWidth = source.getWidth() * scale;
             this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : xs.tile;
             this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : ys.tile;
@@ -300,42 +300,44 @@ public final class TilingEnhancer implements Enhancer {
             int fw = finalX - loX;
             int fh = finalY - loY;
             int planes = channels + (alpha ? 1 : 0);
-            float[][] src = new float[planes][];
             int tilePlane = tile.width() * tile.height();
-            for (int c = 0; c < channels; c++) {
-                src[c] = Arrays.copyOfRange(tile.colorData(), c * tilePlane, (c + 1) * tilePlane);
-            }
-            if (alpha) {
-                src[channels] = tile.alphaData();
+            float[] wx = new float[hiX - loX];
+            for (int x = loX; x < hiX; x++) {
+                wx[x - loX] = xs.weight(i, x);
             }
             float[][] done = new float[planes][fw * fh];
             float[][] newColCarry = new float[planes][zw * (hiY - loY)];
-            for (int y = loY; y < hiY; y++) {
-                float wy = ys.weight(j, y);
-                boolean top = y < topZoneEnd;
-                boolean bottom = y >= zoneStartBottom;
-                int trow = (y - tileY0) * tw - tileX0;
-                for (int x = loX; x < hiX; x++) {
-                    float w = wy * xs.weight(i, x);
-                    boolean left = x < leftZoneEnd;
-                    boolean right = x >= zoneStartRight;
-                    for (int c = 0; c < planes; c++) {
-                        float s = w * src[c][trow + x];
-                        if (left) {
-                            s += colCarry[c][(y - loY) * zw + (x - leftZoneStart)];
+            for (int c = 0; c < planes; c++) {
+                float[] src = c < channels ? tile.colorData() : tile.alphaData();
+                int srcOffset = c < channels ? c * tilePlane : 0;
+                float[] carryIn = colCarry[c];
+                float[] carryOut = newColCarry[c];
+                float[] rowIn = rowCarry[c];
+                float[] rowOut = nextRowCarry[c];
+                float[] dst = done[c];
+                for (int y = loY; y < hiY; y++) {
+                    float wy = ys.weight(j, y);
+                    boolean top = y < topZoneEnd;
+                    boolean bottom = y >= zoneStartBottom;
+                    int trow = srcOffset + (y - tileY0) * tw - tileX0;
+                    int carryRow = (y - loY) * zw;
+                    for (int x = loX; x < hiX; x++) {
+                        float v = wy * wx[x - loX] * src[trow + x];
+                        if (x < leftZoneEnd) {
+                            v += carryIn[carryRow + x - leftZoneStart];
                         }
-                        if (right) {
-                            newColCarry[c][(y - loY) * zw + (x - zoneStartRight)] = s;
-                            continue;
+                        if (x >= zoneStartRight) {
+                            carryOut[carryRow + x - zoneStartRight] = v;
+                        } else {
+                            if (top) {
+                                v += rowIn[(y - topZoneStart) * outWidth + x];
+                            }
+                            if (bottom) {
+                                rowOut[(y - zoneStartBottom) * outWidth + x] = v;
+                            } else {
+                                dst[(y - loY) * fw + (x - loX)] = v;
+                            }
                         }
-                        if (top) {
-                            s += rowCarry[c][(y - topZoneStart) * outWidth + x];
-                        }
-                        if (bottom) {
-                            nextRowCarry[c][(y - zoneStartBottom) * outWidth + x] = s;
-                            continue;
-                        }
-                        done[c][(y - loY) * fw + (x - loX)] = s;
                     }
                 }
             }

@@ -11,8 +11,22 @@ class TileGridTest {
     @CsvSource({"1000, 64, 16, 1", "65, 64, 16, 2", "64, 64, 16, 3", "10, 64, 16, 1", "777, 100, 30, 4",
             "129, 64, 0, 1", "300, 48, 23, 2"})
     void weights_sumToOneEverywhere_andTilesStayInside(int length, int tile, int overlap, int scale) {
-        TileGrid grid = new TileGrid(length, tile, overlap, scale);
+        for (boolean fixed : new boolean[] {false, true}) {
+            check(new TileGrid(length, tile, overlap, scale, fixed), length, scale);
+        }
+    }
 
+    @ParameterizedTest
+    @CsvSource({"4096, 512, 16, 9, 472", "4096, 256, 16, 18, 244", "1000, 64, 16, 21, 64", "300, 512, 16, 1, 300"})
+    void dynamicTiles_shrinkToCorePlusOverlap(int length, int tile, int overlap, int count, int expectedTile) {
+        TileGrid grid = new TileGrid(length, tile, overlap, 1, false);
+
+        assertThat(grid.count).isEqualTo(count);
+        assertThat(grid.tile).isEqualTo(expectedTile);
+        assertThat(new TileGrid(length, tile, overlap, 1, true).tile).isEqualTo(Math.min(length, tile));
+    }
+
+    private static void check(TileGrid grid, int length, int scale) {
         for (int x = 0; x < length * scale; x++) {
             float sum = 0;
             for (int i = 0; i < grid.count; i++) {
