@@ -82,8 +82,8 @@ public final class BackendSelector {
                 LOG.debug("Backend '{}' (priority {}) chosen for {} among {}", p.name(), p.priority(), model.name(),
                         names(accepting, EnhancerProvider::name));
                 return enhancer;
-            } catch (ModelLoadException e) {
-                throw e; // the model is at fault, not the backend: another backend will not do better
+            } catch (ModelLoadException | IllegalArgumentException e) {
+                throw e; // the model or the options are at fault, not the backend: another will not do better
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Backend '{}' failed to open {}, trying the next one: {}", p.name(), model.name(),
                         e.toString());
@@ -92,6 +92,9 @@ public final class BackendSelector {
                     first = e instanceof RuntimeException ? (RuntimeException) e : new EnhanceException(e.toString(), e);
                 }
             }
+        }
+        if (startFailures.size() == 1) {
+            throw first; // one candidate: its own message says best what to do
         }
         throw new EnhanceException("Every backend that accepts " + model.name() + " failed to start:\n  "
                 + String.join("\n  ", startFailures), first);
