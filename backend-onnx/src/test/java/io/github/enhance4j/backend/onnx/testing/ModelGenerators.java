@@ -225,7 +225,8 @@ public final class ModelGenerators {
     /**
      * The first {@code keep} bytes of {@code model}, as left by an interrupted download. Whether the result fails
      * to parse or parses into an incomplete model depends on where the cut falls; either way ONNX Runtime rejects
-     * it as long as the cut falls before the graph ends.
+     * it wherever the cut falls before the metadata, which the builder writes last (a cut between metadata entries
+     * leaves a valid model with less metadata).
      */
     public static byte[] truncated(byte[] model, int keep) {
         if (keep < 0 || keep >= model.length) {
