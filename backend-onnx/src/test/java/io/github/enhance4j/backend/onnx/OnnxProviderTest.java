@@ -180,7 +180,7 @@ class OnnxProviderTest {
     @Test
     void load_badModels_giveSpecificExceptions() throws Exception {
         assertIncompatible(ModelGenerators.twoInputs(), "has 2 inputs");
-        assertIncompatible(ModelGenerators.integerInput(), "holds LONG");
+        assertIncompatible(ModelGenerators.integerInput(), "holds INT64");
         assertIncompatible(ModelGenerators.rank3Input(), "has rank 3");
         assertIncompatible(ModelGenerators.unknownOperator(), "NoSuchOp");
         assertIncompatible(ModelGenerators.absurdDimensions(), "above the 16384");
