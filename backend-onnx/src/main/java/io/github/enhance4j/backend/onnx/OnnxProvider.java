@@ -57,13 +57,12 @@ public final class OnnxProvider implements EnhancerProvider {
 
     @Override
     public Enhancer open(ModelSource model, EnhanceOptions options) {
-        checkRuntimeOnClassPath();
+        checkRuntimeOnClassPath(OnnxProvider.class.getClassLoader());
         return TiledEnhancer.create(OnnxEngine.open(model, options), options);
     }
 
     /** Both runtimes on one class path load one native library over the other's classes: refuse clearly. */
-    static void checkRuntimeOnClassPath() {
-        ClassLoader loader = OnnxProvider.class.getClassLoader();
+    static void checkRuntimeOnClassPath(ClassLoader loader) {
         List<URL> copies;
         try {
             copies = Collections.list(loader.getResources("ai/onnxruntime/OrtEnvironment.class"));
