@@ -12,7 +12,7 @@ import io.github.enhance4j.ModelSource;
  * <p>Providers must be cheap: the public no-argument constructor, {@link #name()}, {@link #priority()} and
  * {@link #supports(ModelSource)} must not start a runtime or load native libraries. The engine starts in
  * {@link #open(ModelSource, EnhanceOptions)}. Implementations are thread-safe. Backends check themselves against
- * the contract test shipped in the {@code enhance4j-api} test-jar ({@code EnhancerProviderContract}).
+ * the contract test shipped in the {@code enhance4j-api} test-jar ({@code io.github.enhance4j.contract.EnhancerProviderContract}).
  */
 public interface EnhancerProvider {
 

@@ -3,7 +3,7 @@ package io.github.enhance4j.backend.onnx;
 import io.github.enhance4j.ModelSource;
 import io.github.enhance4j.backend.onnx.testing.ModelGenerators;
 import io.github.enhance4j.spi.EnhancerProvider;
-import io.github.enhance4j.spi.EnhancerProviderContract;
+import io.github.enhance4j.contract.EnhancerProviderContract;
 
 /** The api's provider contract, against ONNX Runtime with a generated x2 model. */
 class OnnxProviderContractTest extends EnhancerProviderContract {

@@ -1,10 +1,11 @@
-package io.github.enhance4j.spi;
+package io.github.enhance4j.contract;
 
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
 import io.github.enhance4j.ModelLoadException;
 import io.github.enhance4j.ModelSource;
 import io.github.enhance4j.image.PixelFormat;
+import io.github.enhance4j.spi.EnhancerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
