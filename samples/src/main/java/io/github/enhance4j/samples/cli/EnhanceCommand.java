@@ -1,0 +1,185 @@
+package io.github.enhance4j.samples.cli;
+
+import io.github.enhance4j.Device;
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.ModelSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code enhance} command line: enhances image files and folders with a model (the bundled default unless
+ * {@code --model} names one). Exit codes: 0 all done (or skipped), 1 something failed, 2 bad usage.
+ */
+@Command(name = "enhance", mixinStandardHelpOptions = true, version = "enhance4j 0.1.0-SNAPSHOT",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Sharpens and enlarges images with a neural network.",
+                "Inputs are image files or folders (searched recursively). Results go next to each input as"
+                        + " NAME_enhanced.EXT unless -o says otherwise; inputs are never overwritten."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image was enhanced or skipped", "1:at least one image failed (the others were"
+                + " still processed)", "2:invalid command line"})
+public final class EnhanceCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "IN", arity = "0..*", description = "Image files or folders.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (one input) or folder (mirrors the input folders).")
+    Path output;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "Model file (ONNX). Default: the bundled"
+            + " model.")
+    Path model;
+
+    @Option(names = "--scale", paramLabel = "N", description = "Final enlargement, a whole number (default: the"
+            + " model's own).")
+    Integer scale;
+
+    @Option(names = "--outscale", paramLabel = "X", description = "Final enlargement, any factor, e.g. 2.5.")
+    Double outscale;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Backend: onnx or dl4j (default: chosen"
+            + " automatically).")
+    String backend;
+
+    @Option(names = "--device", paramLabel = "DEV", defaultValue = "auto",
+            description = "auto, cpu or cuda:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--tile", paramLabel = "N", description = "Tile size in pixels (default: "
+            + EnhanceOptions.DEFAULT_TILE_SIZE + ").")
+    Integer tile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per inference (default: all cores).")
+    Integer threads;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2",
+            description = "Images processed at once, within the memory budget (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--glob", paramLabel = "PATTERN", defaultValue = JobPlanner.DEFAULT_GLOB,
+            description = "File names to take from folders (default: ${DEFAULT-VALUE}).")
+    String glob;
+
+    @Option(names = "--suffix", paramLabel = "TEXT", defaultValue = "_enhanced",
+            description = "Added to output file names (default: ${DEFAULT-VALUE}).")
+    String suffix;
+
+    @Option(names = "--format", paramLabel = "EXT", description = "Output format: png, jpg, bmp, gif, tif (default:"
+            + " the input's, or png where that cannot be written).")
+    String format;
+
+    @Option(names = "--overwrite", description = "Replace existing outputs (default: skip and count them).")
+    boolean overwrite;
+
+    @Option(names = "--compare", description = "Also write NAME_compare.png: bicubic | enhanced, labelled.")
+    boolean compare;
+
+    @Option(names = "--demo", description = "Damage the bundled test chart, enhance it and write demo.png"
+            + " (damaged | bicubic | enhanced | original, with PSNR). -o names the picture.")
+    boolean demo;
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than this many pixels.")
+    Long maxPixels;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar, only the summary and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the backend does.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command as {@code main} would, with its output going to the given streams. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        EnhanceCommand command = new EnhanceCommand();
+        command.out = out;
+        command.err = err;
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (scale != null && outscale != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale and --outscale exclude each other");
+        }
+        if (!demo && inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "no input: give image files or folders, or --demo");
+        }
+        EnhanceOptions options = options();
+        ModelSource source = model == null ? DefaultModel.source() : ModelSource.of(model);
+        try (Enhancer enhancer = Enhancer.load(source, options)) {
+            if (demo) {
+                Demo.run(enhancer, model == null ? DefaultModel.DESCRIPTION : model.toString(),
+                        output == null ? Path.of("demo.png") : output, out);
+                return 0;
+            }
+            return process(enhancer, options);
+        } catch (EnhanceException e) {
+            err.println("enhance: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private EnhanceOptions options() {
+        EnhanceOptions.Builder b = EnhanceOptions.builder().backend(backend);
+        try {
+            b.device(Device.parse(device));
+            if (tile != null) {
+                b.tileSize(tile).tileOverlap(Math.min(EnhanceOptions.DEFAULT_TILE_OVERLAP, (tile - 1) / 2));
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            if (scale != null) {
+                b.outscale(scale);
+            }
+            if (outscale != null) {
+                b.outscale(outscale);
+            }
+            if (maxPixels != null) {
+                b.maxPixels(maxPixels);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int process(Enhancer enhancer, EnhanceOptions options) throws InterruptedException {
+        JobPlanner.Plan plan = new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
+        if (!quiet) {
+            err.printf("Model: %s (x%d, %s, %s)%n", model == null ? DefaultModel.DESCRIPTION : model,
+                    enhancer.info().scale(), enhancer.info().backend(), enhancer.info().device());
+        }
+        BatchRunner runner = new BatchRunner(enhancer, overwrite, options.maxPixels(), jobs, !quiet,
+                MemoryBudget.ofHeap(0.6));
+        List<Outcome> outcomes = new ArrayList<>(plan.failures());
+        outcomes.addAll(runner.run(plan.jobs()));
+        return Summary.of(outcomes).print(out, err);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.enhance4j.samples.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Turns the command line's inputs into jobs: folders are searched recursively for files matching the glob, every
+ * input gets an output name that can never be an input, and problems (a missing input, two inputs that would write
+ * the same output) become failed outcomes while the rest still runs.
+ */
+final class JobPlanner {
+
+    /** Default file-name pattern for folder inputs. */
+    static final String DEFAULT_GLOB = "*.{png,jpg,jpeg,bmp,gif,tif,tiff,webp}";
+
+    private final Path output;
+    private final String suffix;
+    private final String format;
+    private final boolean compare;
+    private final PathMatcher matcher;
+
+    /**
+     * @param output  an output file (one input) or folder; {@code null} writes next to each input
+     * @param suffix  added to the file name's stem, e.g. {@code _enhanced}
+     * @param format  output format extension, or {@code null} to keep the input's
+     * @param glob    file-name pattern for folder inputs, matched case-insensitively
+     */
+    JobPlanner(Path output, String suffix, String format, boolean compare, String glob) {
+        this.output = output;
+        this.suffix = suffix;
+        this.format = format == null ? null : format.toLowerCase(Locale.ROOT);
+        this.compare = compare;
+        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.toLowerCase(Locale.ROOT));
+    }
+
+    /** Jobs to run, and the outcomes already decided (failures found while planning). */
+    record Plan(List<Job> jobs, List<Outcome> failures) {
+    }
+
+    Plan plan(List<Path> inputs) {
+        List<Job> jobs = new ArrayList<>();
+        List<Outcome> failures = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                sources.addAll(scan(in));
+            } else if (Files.isRegularFile(in)) {
+                sources.add(new Source(in, in.getFileName()));
+            } else {
+                failures.add(Outcome.failed(in, "no such file or folder"));
+            }
+        }
+        boolean singleFileOutput = output != null && sources.size() == 1 && inputs.size() == 1
+                && !Files.isDirectory(output) && hasImageExtension(output);
+        Set<Path> inputPaths = sources.stream().map(s -> normalize(s.file())).collect(Collectors.toSet());
+        Map<Path, Path> claimed = new HashMap<>();
+        for (Source s : sources) {
+            Path out = singleFileOutput ? output : target(s);
+            Path key = normalize(out);
+            if (inputPaths.contains(key)) {
+                failures.add(Outcome.failed(s.file(), "its output " + out + " would overwrite an input; use -o"
+                        + " or another --suffix"));
+            } else if (claimed.containsKey(key)) {
+                failures.add(Outcome.failed(s.file(), "its output " + out + " is already written from "
+                        + claimed.get(key) + "; use --format or separate runs"));
+            } else {
+                claimed.put(key, s.file());
+                jobs.add(new Job(s.file(), out, compare ? sibling(out, "_compare", "png") : null));
+            }
+        }
+        return new Plan(jobs, failures);
+    }
+
+    private List<Source> scan(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(Path.of(p.getFileName().toString().toLowerCase(Locale.ROOT))))
+                    .filter(p -> !isOwnOutput(p))
+                    .sorted()
+                    .map(p -> new Source(p, folder.relativize(p)))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Results of an earlier run next to the inputs are not inputs again. */
+    private boolean isOwnOutput(Path p) {
+        String stem = stem(p.getFileName().toString());
+        return output == null && (!suffix.isEmpty() && stem.endsWith(suffix) || stem.endsWith("_compare"));
+    }
+
+    private Path target(Source s) {
+        String name = s.relative().getFileName().toString();
+        String ext = format != null ? format : writableExtension(extension(name));
+        String fileName = stem(name) + suffix + "." + ext;
+        if (output == null) {
+            return s.file().resolveSibling(fileName);
+        }
+        Path parent = s.relative().getParent();
+        return parent == null ? output.resolve(fileName) : output.resolve(parent).resolve(fileName);
+    }
+
+    private static Path sibling(Path file, String tag, String ext) {
+        return file.resolveSibling(stem(file.getFileName().toString()) + tag + "." + ext);
+    }
+
+    /** The input's own format when ImageIO can write it, else PNG (e.g. WebP is read-only). */
+    private static String writableExtension(String ext) {
+        String lower = ext.toLowerCase(Locale.ROOT);
+        return ImageIO.getImageWritersBySuffix(lower).hasNext() ? lower : "png";
+    }
+
+    static boolean hasImageExtension(Path p) {
+        String ext = extension(p.getFileName().toString()).toLowerCase(Locale.ROOT);
+        return !ext.isEmpty() && (ImageIO.getImageWritersBySuffix(ext).hasNext()
+                || ImageIO.getImageReadersBySuffix(ext).hasNext());
+    }
+
+    static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1) : "";
+    }
+
+    private static Path normalize(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private record Source(Path file, Path relative) {
+    }
+}
