@@ -83,11 +83,30 @@ final class ImageFileWriter {
         }
     }
 
+    /**
+     * A new empty file next to {@code target}. Not {@link Files#createTempFile}: that makes the file readable by its
+     * owner only, and the result would keep those permissions; a plain create gets the usual ones (umask).
+     */
+    private static Path createTemporary(Path target) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling("." + target.getFileName() + "-"
+                    + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void writeAtomically(ImageWriter writer, BufferedImage image, FileFormat format, Path target,
             Path reported) throws EncodingFailure {
         Path temp;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+            temp = createTemporary(target);
         } catch (IOException e) {
             throw new ImageWriteException(reported, "cannot create a file in " + target.getParent() + ": " + e, e);
         }

@@ -481,4 +481,17 @@ class ImageFilesTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void write_resultGetsTheUsualPermissionsNotTempFileOnes() throws Exception {
+        Path target = dir.resolve("perm.png");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                target.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system only");
+        Path plain = java.nio.file.Files.createFile(dir.resolve("plain.bin"));
+
+        ImageFiles.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), target);
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(target))
+                .isEqualTo(java.nio.file.Files.getPosixFilePermissions(plain));
+    }
 }
