@@ -25,11 +25,20 @@ public final class TrainingConfig {
         MSE, L1
     }
 
+    /** How the learning rate changes over a run. */
+    public enum Schedule {
+        /** The configured rate throughout (the seed recipe). */
+        CONSTANT,
+        /** Cosine decay from the configured rate to 1% of it over all epochs' batches. */
+        COSINE
+    }
+
     private final String backend;
     private final String architecture;
     private final int scale;
     private final Optimizer optimizer;
     private final double learningRate;
+    private final Schedule schedule;
     private final Loss loss;
     private final int batchSize;
     private final int epochs;
@@ -49,6 +58,7 @@ public final class TrainingConfig {
         this.optimizer = b.optimizer;
         this.learningRate = Double.isNaN(b.learningRate) ? (b.optimizer == Optimizer.ADADELTA ? 1.0 : 1e-3)
                 : b.learningRate;
+        this.schedule = b.schedule;
         this.loss = b.loss;
         this.batchSize = b.batchSize;
         this.epochs = b.epochs;
@@ -73,6 +83,7 @@ public final class TrainingConfig {
         b.scale = scale;
         b.optimizer = optimizer;
         b.learningRate = learningRate;
+        b.schedule = schedule;
         b.loss = loss;
         b.batchSize = batchSize;
         b.epochs = epochs;
@@ -109,6 +120,10 @@ public final class TrainingConfig {
     /** The learning rate; defaults to 1.0 for Adadelta and 1e-3 for Adam. */
     public double learningRate() {
         return learningRate;
+    }
+
+    public Schedule schedule() {
+        return schedule;
     }
 
     public Loss loss() {
@@ -168,7 +183,7 @@ public final class TrainingConfig {
     @Override
     public String toString() {
         return "TrainingConfig[architecture=" + architecture + ", scale=" + scale + ", optimizer=" + optimizer
-                + ", lr=" + learningRate + ", loss=" + loss + ", batch=" + batchSize + ", epochs=" + epochs
+                + ", lr=" + learningRate + " " + schedule + ", loss=" + loss + ", batch=" + batchSize + ", epochs=" + epochs
                 + ", patch=" + patchSize + ", degradation=" + degradation + ", earlyStopping="
                 + (earlyStoppingPatience == 0 ? "off" : earlyStoppingPatience + "/" + earlyStoppingMinDelta)
                 + ", seed=" + seed + ", threads=" + threads + ", maxDuration=" + maxDuration + ", backend="
@@ -185,6 +200,7 @@ public final class TrainingConfig {
         private int scale = 1;
         private Optimizer optimizer = Optimizer.ADADELTA;
         private double learningRate = Double.NaN;
+        private Schedule schedule = Schedule.CONSTANT;
         private Loss loss = Loss.MSE;
         private int batchSize = 256;
         private int epochs = 10;
@@ -232,6 +248,11 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
             }
             this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder schedule(Schedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
 

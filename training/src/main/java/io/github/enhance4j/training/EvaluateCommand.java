@@ -1,0 +1,120 @@
+package io.github.enhance4j.training;
+
+import io.github.enhance4j.Device;
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.image.ImageFiles;
+import io.github.enhance4j.image.Pixels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** {@code evaluate}: scores a model (or bicubic alone) on a folder of high-resolution images. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores an ONNX model, ours or foreign, on a folder of high-resolution images, against the"
+                + " baseline (bicubic for the sr protocol, the pixelated input for the seed protocol).",
+                "Prints a table (per image and mean) and writes it as CSV."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE|bicubic",
+            description = "The model file, or 'bicubic' to score the baseline alone (give --scale).")
+    String model;
+
+    @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR", description = "Folder of images, e.g."
+            + " ../shared/data/sr-bench/Set5.")
+    Path data;
+
+    @Option(names = "--protocol", defaultValue = "sr", paramLabel = "sr|seed",
+            description = "sr: bicubic downscale by the scale, Y-channel PSNR/SSIM with the border shaved;"
+                    + " seed: 80x80, pixelate 40%%, RGB PSNR/SSIM (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--scale", paramLabel = "N", description = "Scale for 'bicubic' (default: the model's).")
+    Integer scale;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Where to write the CSV (default: evaluation.csv).")
+    Path csv = Path.of("evaluation.csv");
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "onnx or dl4j (default: automatic).")
+    String backend;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEV", description = "auto, cpu or cuda:N.")
+    String device;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Evaluation.Protocol p;
+        try {
+            p = Evaluation.Protocol.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean baselineOnly = model.equalsIgnoreCase("bicubic") || model.equalsIgnoreCase("baseline");
+        if (baselineOnly && p == Evaluation.Protocol.SR && scale == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model bicubic needs --scale");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + " is not a folder");
+        }
+        List<Path> images = images(data);
+        if (images.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no images in " + data);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Enhancer enhancer = baselineOnly ? null : Enhancer.load(Path.of(model), EnhanceOptions.builder()
+                .backend(backend).device(Device.parse(device)).build())) {
+            int s = p == Evaluation.Protocol.SEED ? 1 : scale != null ? scale : enhancer.info().scale();
+            if (enhancer != null && scale != null && scale != enhancer.info().scale()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--scale " + scale
+                        + " does not match the model's scale " + enhancer.info().scale());
+            }
+            Evaluation evaluation = new Evaluation(p, s, enhancer);
+            List<Evaluation.Row> rows = new ArrayList<>();
+            for (Path image : images) {
+                rows.add(evaluation.score(image.getFileName().toString(), Pixels.read(ImageFiles.read(image))));
+            }
+            ResultTable table = new ResultTable(baselineLabel(p, s), baselineOnly ? null : modelLabel(), rows);
+            out.println((p == Evaluation.Protocol.SR ? "Protocol sr, x" + s + ", Y-channel, border " + s
+                    : "Protocol seed, 80x80, pixelate 40%, RGB") + ", " + images.size() + " images from " + data);
+            out.print(table.render());
+            AtomicText.write(csv, table.csv());
+            out.println("Wrote " + csv.toAbsolutePath());
+            return 0;
+        } catch (EnhanceException e) {
+            spec.commandLine().getErr().println("evaluate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private String modelLabel() {
+        return Path.of(model).getFileName().toString();
+    }
+
+    private static String baselineLabel(Evaluation.Protocol p, int s) {
+        return p == Evaluation.Protocol.SR ? "bicubic x" + s : "pixelated";
+    }
+
+    static List<Path> images(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .matches(".*\\.(png|jpe?g|bmp|tiff?|gif|webp)"))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+}

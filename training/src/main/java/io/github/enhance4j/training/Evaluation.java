@@ -1,0 +1,104 @@
+package io.github.enhance4j.training;
+
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.image.Degradation;
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.ImageMetrics;
+import io.github.enhance4j.image.Pixels;
+import io.github.enhance4j.image.Resampler;
+import io.github.enhance4j.image.SrEvaluation;
+
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The two evaluation protocols, one image at a time.
+ *
+ * <ul>
+ *   <li>{@link Protocol#SR}: the standard super-resolution protocol (RGB variant, see {@link SrEvaluation}): the
+ *       high-resolution image is cropped to a multiple of the scale, shrunk with MATLAB-style bicubic and rounded to
+ *       8 bits; the model enlarges that, the baseline is bicubic; both are compared with the original on the
+ *       studio-range Y channel with {@code scale} pixels shaved from every border.</li>
+ *   <li>{@link Protocol#SEED}: the seed recipe: the image resized to 80x80 (nearest), pixelated to 40% and back;
+ *       the model restores that, the baseline is the pixelated input; RGB PSNR/SSIM, no shave.</li>
+ * </ul>
+ */
+final class Evaluation {
+
+    /** Which protocol. */
+    enum Protocol {
+        SR, SEED;
+
+        static Protocol parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown protocol '" + text + "': expected sr or seed", e);
+            }
+        }
+    }
+
+    /** Scores of one image: the baseline's and the model's (NaN when only the baseline is evaluated). */
+    record Row(String image, double baselinePsnr, double baselineSsim, double modelPsnr, double modelSsim) {
+    }
+
+    static final int SEED_SIZE = 80;
+    static final double SEED_PIXELATE = 0.4;
+
+    private final Protocol protocol;
+    private final int scale;
+    private final Enhancer enhancer;
+
+    /** @param enhancer the model, or {@code null} to evaluate the baseline alone */
+    Evaluation(Protocol protocol, int scale, Enhancer enhancer) {
+        this.protocol = protocol;
+        this.scale = scale;
+        this.enhancer = enhancer;
+    }
+
+    Row score(String name, FloatImage original) {
+        return protocol == Protocol.SR ? scoreSr(name, original) : scoreSeed(name, original);
+    }
+
+    private Row scoreSr(String name, FloatImage image) {
+        FloatImage hr = SrEvaluation.modcrop(image.withoutAlpha(), scale);
+        FloatImage lr = SrEvaluation.bicubicDegrade(hr, scale);
+        FloatImage bicubic = SrEvaluation.bicubicUpscale(lr, scale);
+        double bp = ImageMetrics.psnrY(hr, bicubic, scale);
+        double bs = ImageMetrics.ssimY(hr, bicubic, scale);
+        if (enhancer == null) {
+            return new Row(name, bp, bs, Double.NaN, Double.NaN);
+        }
+        FloatImage sr = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(lr)));
+        return new Row(name, bp, bs, ImageMetrics.psnrY(hr, sr, scale), ImageMetrics.ssimY(hr, sr, scale));
+    }
+
+    private Row scoreSeed(String name, FloatImage image) {
+        FloatImage original = seedInput(image);
+        // as the reference script: damaged in floating point, not rounded to 8 bits
+        FloatImage damaged = Degradation.pixelate(SEED_PIXELATE).apply(original, new Random(0));
+        double bp = ImageMetrics.psnr(original, damaged, 0);
+        double bs = ImageMetrics.ssim(original, damaged, 0);
+        if (enhancer == null) {
+            return new Row(name, bp, bs, Double.NaN, Double.NaN);
+        }
+        FloatImage restored = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(damaged)));
+        return new Row(name, bp, bs, ImageMetrics.psnr(original, restored, 0), ImageMetrics.ssim(original, restored,
+                0));
+    }
+
+    /** The seed recipe's input: RGB resized to 80x80 with nearest neighbour (Keras {@code load_img}). */
+    static FloatImage seedInput(FloatImage image) {
+        FloatImage rgb = image.channels() == 3 ? image.withoutAlpha() : grey2rgb(image);
+        return Resampler.NEAREST.resize(rgb, SEED_SIZE, SEED_SIZE);
+    }
+
+    private static FloatImage grey2rgb(FloatImage grey) {
+        int p = grey.width() * grey.height();
+        float[] rgb = new float[3 * p];
+        for (int c = 0; c < 3; c++) {
+            System.arraycopy(grey.colorData(), 0, rgb, c * p, p);
+        }
+        return new FloatImage(grey.width(), grey.height(), 3, rgb, null);
+    }
+}
