@@ -1,0 +1,276 @@
+package io.github.enhance4j.training;
+
+import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.Trainer;
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.TrainingData;
+import io.github.enhance4j.TrainingResult;
+import io.github.enhance4j.image.FloatImage;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code train}: trains a model from a folder or archive of images with a preset and overrides, and writes
+ * {@code model.onnx}, the checkpoint, {@code metrics.csv}, {@code report.png} and {@code curves.png} into the output
+ * folder. Ctrl-C stops after the current batch with a checkpoint; {@code --resume} continues from it.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a model and exports it as ONNX.",
+                "Data: folders or .tgz/.tar/.zip archives of images (the LFW layout */NAME/NAME_NNNN.jpg works as"
+                        + " is), or --download lfw."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = {"-d", "--data"}, paramLabel = "PATH", description = "Folder or archive of training images;"
+            + " repeat to combine sets.")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--download", paramLabel = "NAME", description = "Fetch a known data set into the cache"
+            + " folder first (resumable, checksum verified): lfw.")
+    String download;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Download cache (default: ~/.cache/enhance4j).")
+    Path cache = Path.of(System.getProperty("user.home"), ".cache", "enhance4j");
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "Output folder: model.onnx, checkpoint, metrics.csv, report.png, curves.png.")
+    Path output;
+
+    @Option(names = "--preset", defaultValue = "seed", paramLabel = "NAME",
+            description = "seed (faithful recipe), seed-tuned, sr-x2, sr-x3, sr-x4 (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's).")
+    String arch;
+
+    @Option(names = "--scale", paramLabel = "N", description = "Scale factor.")
+    Integer scale;
+
+    @Option(names = "--degrade", paramLabel = "SPEC", description = "Damage, e.g. pixelate:0.4, bicubic:4,"
+            + " blur:1.2+jpeg:40.")
+    String degrade;
+
+    @Option(names = "--epochs", paramLabel = "N")
+    Integer epochs;
+
+    @Option(names = "--batch", paramLabel = "N")
+    Integer batch;
+
+    @Option(names = "--optimizer", paramLabel = "adadelta|adam")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate.")
+    Double lr;
+
+    @Option(names = "--schedule", paramLabel = "constant|cosine")
+    String schedule;
+
+    @Option(names = "--loss", paramLabel = "mse|l1")
+    String loss;
+
+    @Option(names = "--patch", paramLabel = "N", description = "Training patch size in output pixels (0 = whole"
+            + " images).")
+    Integer patch;
+
+    @Option(names = "--val-split", paramLabel = "F", description = "Validation fraction (default: 0.1).")
+    Double valSplit;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 32).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N")
+    Integer threads;
+
+    @Option(names = "--max-minutes", paramLabel = "N", description = "Stop after this wall time, with a checkpoint.")
+    Double maxMinutes;
+
+    @Option(names = "--max-images", paramLabel = "N", description = "Use at most N images (quick trials).")
+    Integer maxImages;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint in the output folder.")
+    boolean resume;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Training backend (default: automatic).")
+    String backend;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the backend does.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Preset p;
+        TrainingConfig config;
+        try {
+            p = Preset.parse(preset);
+            config = configure(p);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            List<Path> sources = new ArrayList<>(data);
+            if (download != null) {
+                sources.add(TrainingDataSources.download(download, cache, out, !quiet));
+            }
+            if (sources.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no data: give --data PATH or"
+                        + " --download lfw");
+            }
+            TrainingData dataset = TrainingDataSources.load(sources, p.imageTransform(),
+                    valSplit != null ? valSplit : Preset.VALIDATION_FRACTION,
+                    seed != null ? seed : Preset.SPLIT_SEED, maxImages);
+            out.printf("Data: %d training and %d validation images from %s%n", dataset.trainingSize(),
+                    dataset.validationSize(), sources);
+            Files.createDirectories(output);
+            return train(p, config, dataset, out);
+        } catch (EnhanceException e) {
+            err.println("train: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private TrainingConfig configure(Preset p) {
+        TrainingConfig.Builder b = p.config().backend(backend).checkpointDirectory(output);
+        if (arch != null) {
+            b.architecture(arch);
+        }
+        if (scale != null) {
+            b.scale(scale);
+        }
+        if (degrade != null) {
+            b.degradation(degrade);
+        }
+        if (epochs != null) {
+            b.epochs(epochs);
+        }
+        if (batch != null) {
+            b.batchSize(batch);
+        }
+        if (optimizer != null) {
+            b.optimizer(parse(TrainingConfig.Optimizer.class, optimizer, "--optimizer"));
+        }
+        if (lr != null) {
+            b.learningRate(lr);
+        }
+        if (schedule != null) {
+            b.schedule(parse(TrainingConfig.Schedule.class, schedule, "--schedule"));
+        }
+        if (loss != null) {
+            b.loss(parse(TrainingConfig.Loss.class, loss, "--loss"));
+        }
+        if (patch != null) {
+            b.patchSize(patch);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (threads != null) {
+            b.threads(threads);
+        }
+        if (maxMinutes != null) {
+            b.maxDuration(Duration.ofMillis((long) (maxMinutes * 60_000)));
+        }
+        return b.build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " '" + text + "': expected one of "
+                    + Stream.of(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")), e);
+        }
+    }
+
+    private int train(Preset p, TrainingConfig config, TrainingData dataset, PrintWriter out) throws IOException {
+        Path metrics = output.resolve("metrics.csv");
+        Path checkpoint = Checkpoints.latest(output);
+        Trainer trainer;
+        List<EpochRecord> earlier = List.of();
+        if (resume) {
+            if (checkpoint == null) {
+                throw new EnhanceException("--resume: no checkpoint in " + output + "; start without --resume");
+            }
+            trainer = Trainer.resume(checkpoint);
+            earlier = EpochRecord.readCsv(metrics);
+            out.printf("Resuming from %s after %d epochs%n", checkpoint, trainer.completedEpochs());
+        } else {
+            if (checkpoint != null) {
+                throw new EnhanceException(output + " already holds a checkpoint (" + checkpoint.getFileName()
+                        + "); use --resume to continue it, or another --output");
+            }
+            trainer = Trainer.create(config);
+        }
+        TrainingMonitor monitor = new TrainingMonitor(out, metrics, !quiet, earlier);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            trainer.requestStop(); // Ctrl-C: finish the batch, write a checkpoint, then let the JVM go
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "enhance4j-train-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        TrainingResult result;
+        try {
+            out.println("Training " + trainer.config());
+            result = trainer.train(dataset, monitor);
+            monitor.closeBar();
+            Path model = output.resolve("model.onnx");
+            trainer.exportOnnx(model);
+            out.printf("Stopped: %s after %d epochs in %s; best validation PSNR %.2f dB%n", result.stopReason(),
+                    result.epochs(), result.duration(), result.bestValidationPsnr());
+            writePictures(p, config, dataset, model, monitor.history());
+            out.println("Wrote " + model.toAbsolutePath() + ", metrics.csv, report.png, curves.png");
+        } finally {
+            trainer.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that training has finished
+            }
+        }
+        return 0;
+    }
+
+    private void writePictures(Preset p, TrainingConfig config, TrainingData dataset, Path model,
+            List<EpochRecord> history) {
+        Charts.writeCurves(history, output.resolve("curves.png"));
+        List<FloatImage> samples = new ArrayList<>();
+        for (int i = 0; i < Math.min(4, dataset.validationSize()); i++) {
+            samples.add(dataset.validationImage(i));
+        }
+        if (samples.isEmpty()) {
+            return;
+        }
+        try (Enhancer enhancer = Enhancer.load(model, EnhanceOptions.builder().backend("onnx").build())) {
+            ValidationReport.write(enhancer, p.protocol(), config.scale(), samples, output.resolve("report.png"));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.enhance4j.training;
+
+import io.github.enhance4j.TrainingEvent;
+import io.github.enhance4j.TrainingListener;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shows training as it happens: a progress bar per epoch (loss, images/s, ETA), a table row per epoch with the
+ * validation PSNR of the model and of the baseline, and {@code metrics.csv} rewritten after every epoch.
+ */
+final class TrainingMonitor implements TrainingListener {
+
+    private final PrintWriter out;
+    private final Path metricsCsv;
+    private final boolean progress;
+    private final List<EpochRecord> history = new ArrayList<>();
+    private ProgressBar bar;
+    private double lastImagesPerSecond = Double.NaN;
+    private TrainingEvent.ValidationCompleted validation;
+    private TrainingEvent.EpochCompleted completed;
+    private boolean headerPrinted;
+
+    TrainingMonitor(PrintWriter out, Path metricsCsv, boolean progress, List<EpochRecord> earlier) {
+        this.out = out;
+        this.metricsCsv = metricsCsv;
+        this.progress = progress;
+        this.history.addAll(earlier);
+    }
+
+    @Override
+    public void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.EpochStarted e) {
+            closeBar();
+            validation = null;
+            completed = null;
+            if (progress) {
+                bar = new ProgressBarBuilder().setTaskName(String.format("epoch %d/%d", e.epoch(), e.epochs()))
+                        .setInitialMax(e.batches()).setStyle(ProgressBarStyle.ASCII).setUnit(" batch", 1)
+                        .continuousUpdate().build();
+            }
+        } else if (event instanceof TrainingEvent.BatchCompleted b) {
+            lastImagesPerSecond = b.imagesPerSecond();
+            if (bar != null) {
+                bar.stepTo(b.batch());
+                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.5f, %.1f img/s, ETA %s", b.loss(),
+                        b.imagesPerSecond(), format(b.eta())));
+            }
+        } else if (event instanceof TrainingEvent.ValidationCompleted v) {
+            validation = v;
+            maybeFinishEpoch();
+        } else if (event instanceof TrainingEvent.EpochCompleted c) {
+            completed = c;
+            maybeFinishEpoch();
+        } else if (event instanceof TrainingEvent.CheckpointWritten w) {
+            closeBar();
+            out.printf("  checkpoint: %s%n", w.file());
+        }
+    }
+
+    private void maybeFinishEpoch() {
+        if (validation == null || completed == null || validation.epoch() != completed.epoch()) {
+            return;
+        }
+        closeBar();
+        EpochRecord r = new EpochRecord(completed.epoch(), completed.trainingLoss(), validation.loss(),
+                validation.psnr(), validation.baselinePsnr(), lastImagesPerSecond,
+                completed.elapsed().toMillis() / 1000.0);
+        history.add(r);
+        if (!headerPrinted) {
+            out.println("epoch  train loss    val loss   val PSNR   baseline    gain    img/s   time");
+            headerPrinted = true;
+        }
+        out.printf(Locale.ROOT, "%5d  %10.6f  %10.6f  %8.2f dB %8.2f dB %+6.2f  %7.1f  %5.0fs%n", r.epoch(),
+                r.trainingLoss(), r.validationLoss(), r.psnr(), r.baselinePsnr(), r.psnr() - r.baselinePsnr(),
+                r.imagesPerSecond(), r.seconds());
+        out.flush();
+        writeCsv();
+        validation = null;
+        completed = null;
+    }
+
+    private void writeCsv() {
+        StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+        for (EpochRecord r : history) {
+            sb.append(r.csv()).append('\n');
+        }
+        try {
+            AtomicText.write(metricsCsv, sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + metricsCsv + ": " + e.getMessage(), e);
+        }
+    }
+
+    void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    List<EpochRecord> history() {
+        return List.copyOf(history);
+    }
+
+    private static String format(Duration d) {
+        long s = d == null ? 0 : Math.max(0, d.getSeconds());
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60,
+                s % 60);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.enhance4j.training;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code train} command around the test-only {@link FakeTrainerProvider}: outputs, resume, errors. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return TrainApp.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path faces(int count) throws IOException {
+        Path folder = dir.resolve("faces");
+        for (int i = 0; i < count; i++) {
+            Path person = Files.createDirectories(folder.resolve("Person_" + i % 3));
+            BufferedImage img = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 50; y++) {
+                for (int x = 0; x < 50; x++) {
+                    int v = (x * 5 + y * 3 + i * 17) % 256;
+                    img.setRGB(x, y, v << 16 | (255 - v) << 8 | (x * y + i) % 256);
+                }
+            }
+            ImageIO.write(img, "jpg", person.resolve("Person_" + i % 3 + "_000" + i + ".jpg").toFile());
+        }
+        return folder;
+    }
+
+    @Test
+    void train_seedPreset_writesModelCheckpointMetricsAndPictures() throws IOException {
+        Path data = faces(12);
+        Path output = dir.resolve("run");
+
+        int code = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "3", "--batch", "4");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Data: 11 training and 1 validation images")
+                .contains("epoch  train loss").contains("Stopped: COMPLETED after 3 epochs");
+        List<String> metrics = Files.readAllLines(output.resolve("metrics.csv"));
+        assertThat(metrics).hasSize(4);
+        assertThat(metrics.get(0)).isEqualTo(EpochRecord.CSV_HEADER);
+        assertThat(metrics.get(3)).startsWith("3,");
+        assertThat(output.resolve("model.onnx")).isNotEmptyFile();
+        assertThat(output.resolve(FakeTrainerProvider.CHECKPOINT)).isNotEmptyFile();
+        assertThat(ImageIO.read(output.resolve("curves.png").toFile()).getWidth()).isEqualTo(800);
+        BufferedImage report = ImageIO.read(output.resolve("report.png").toFile());
+        assertThat(report.getWidth()).isGreaterThan(4 * 150);
+    }
+
+    @Test
+    void train_existingCheckpoint_needsResume_andResumeContinuesIt() throws IOException {
+        Path data = faces(8);
+        Path output = dir.resolve("run");
+        assertThat(run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "2")).isZero();
+        out.reset();
+
+        int again = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "2");
+        int resumed = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--resume");
+
+        assertThat(again).isEqualTo(1);
+        assertThat(err.toString()).contains("already holds a checkpoint").contains("use --resume");
+        assertThat(resumed).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Resuming from").contains("after 2 epochs");
+        assertThat(Files.readAllLines(output.resolve("metrics.csv"))).hasSize(3);
+    }
+
+    @Test
+    void train_srPreset_exportsAModelOfThatScale() throws IOException {
+        Path data = faces(6);
+        Path output = dir.resolve("sr");
+
+        int code = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--preset", "sr-x2",
+                "--epochs", "1");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("scale=2").contains("degradation=bicubic:2");
+        assertThat(output.resolve("report.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void train_badArguments_exitWithTwoAndSayWhy() {
+        Path output = dir.resolve("x");
+
+        assertThat(run("train", "-o", output.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no data");
+        assertThat(run("train", "-o", output.toString(), "--preset", "huge", "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown preset 'huge'");
+        assertThat(run("train", "-o", output.toString(), "--optimizer", "sgd", "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--optimizer 'sgd': expected one of adadelta, adam");
+        assertThat(run("train", "-o", output.toString(), "--degrade", "sharpen:1", "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown degradation 'sharpen'");
+    }
+
+    @Test
+    void help_listsCommandsAndOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("train").contains("evaluate");
+        out.reset();
+        assertThat(run("train", "--help")).isZero();
+        assertThat(out.toString()).contains("--preset").contains("--resume").contains("--download")
+                .contains("--max-minutes");
+    }
+}
