@@ -3,7 +3,6 @@ package io.github.enhance4j.training.data;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -75,10 +74,5 @@ public enum KnownDataset {
                     + uri + " yourself (" + fileName() + ", SHA-256 " + sha256 + ") and pass the "
                     + fileName().substring(fileName().indexOf('.')) + " path as the training data.", e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return id.toUpperCase(Locale.ROOT);
     }
 }
