@@ -144,6 +144,10 @@ final class TrainCommand implements Callable<Integer> {
                     seed != null ? seed : Preset.SPLIT_SEED, maxImages);
             out.printf("Data: %d training and %d validation images from %s%n", dataset.trainingSize(),
                     dataset.validationSize(), sources);
+            if (dataset.validationSize() == 0) {
+                err.println("train: warning: no validation images (too few images for --val-split); no validation"
+                        + " PSNR, early stopping or report.png");
+            }
             Files.createDirectories(output);
             return train(p, config, dataset, out);
         } catch (EnhanceException e) {

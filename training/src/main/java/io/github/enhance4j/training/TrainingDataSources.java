@@ -1,6 +1,5 @@
 package io.github.enhance4j.training;
 
-import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.TrainingData;
 import io.github.enhance4j.image.FloatImage;
 import io.github.enhance4j.training.data.ArchiveLimits;
@@ -8,7 +7,7 @@ import io.github.enhance4j.training.data.Downloader;
 import io.github.enhance4j.training.data.EncodedImage;
 import io.github.enhance4j.training.data.ImageArchive;
 import io.github.enhance4j.training.data.ImageDataset;
-import io.github.enhance4j.training.data.KnownDatasets;
+import io.github.enhance4j.training.data.KnownDataset;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -27,13 +26,10 @@ final class TrainingDataSources {
     }
 
     static Path download(String name, Path cache, PrintWriter out, boolean progress) {
-        if (!name.toLowerCase(Locale.ROOT).equals("lfw")) {
-            throw new EnhanceException("--download " + name + ": unknown data set; known: lfw");
-        }
-        out.println("Downloading LFW (deep funneled) into " + cache + " unless it is there already");
+        KnownDataset dataset = KnownDataset.byId(name.toLowerCase(Locale.ROOT));
+        out.println("Fetching " + dataset.fileName() + " into " + cache + " (kept there for next time)");
         ProgressBar[] bar = new ProgressBar[1];
-        Path file = new Downloader().download(KnownDatasets.LFW_DEEPFUNNELED_URI, cache,
-                KnownDatasets.LFW_DEEPFUNNELED_SHA256, (done, total) -> {
+        Path file = dataset.download(new Downloader(), cache, (done, total) -> {
                     if (!progress) {
                         return;
                     }
@@ -53,11 +49,12 @@ final class TrainingDataSources {
             long seed, Integer maxImages) {
         List<EncodedImage> images = new ArrayList<>();
         for (Path source : sources) {
-            images.addAll(ImageArchive.read(source, ArchiveLimits.DEFAULT));
+            images.addAll(ImageArchive.read(source, ArchiveLimits.DEFAULTS));
         }
         if (maxImages != null && images.size() > maxImages) {
             images = images.subList(0, maxImages);
         }
-        return ImageDataset.split(images, validationFraction, seed, transform);
+        return ImageDataset.builder(images).validationFraction(validationFraction).seed(seed).transform(transform)
+                .build();
     }
 }

@@ -86,7 +86,7 @@ class TrainCommandTest {
 
     @Test
     void train_srPreset_exportsAModelOfThatScale() throws IOException {
-        Path data = faces(6);
+        Path data = faces(12);
         Path output = dir.resolve("sr");
 
         int code = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--preset", "sr-x2",
