@@ -77,8 +77,10 @@ class BatchResourcesTest {
         long[] first = points.get(0);
         long[] last = points.get(4);
         // 400 more images must not cost memory in proportion: a few MiB of noise, not a retained image each
-        assertThat(last[1] - first[1]).as("heap growth in KiB").isLessThan(16 * 1024);
-        assertThat(last[2] - first[2]).as("RSS growth in KiB").isLessThan(64 * 1024);
+        assertThat(last[1] - first[1]).as("heap growth in KiB").isLessThan(8 * 1024);
+        // native allocators (malloc arenas of the workers, the JPEG codec, ONNX Runtime) settle slowly: measured
+        // +11 to +34 MiB from 100 to 500 images, levelling off beyond; the bound catches runaway growth
+        assertThat(last[2] - first[2]).as("RSS growth in KiB").isLessThan(128 * 1024);
     }
 
     /** Child JVM of {@link #batch_fiveHundredImages_keepHeapAndRssFlat()}: the command's batch runner. */
