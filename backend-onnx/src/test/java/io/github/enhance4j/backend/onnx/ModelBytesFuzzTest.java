@@ -43,7 +43,8 @@ class ModelBytesFuzzTest {
             ModelGenerators.nearestUpscale(3, 2),
             ModelGenerators.lumaNearestX3(),
             ModelGenerators.identityFixedSize(3, 8, 8));
-    private static final Guard GUARD = new Guard(30);
+    // generous: one case of 4,000 once ran past 30 s on a machine at load 7 and took 0.5 s when rerun alone
+    private static final Guard GUARD = new Guard(120);
     private static final BufferedImage PROBE = new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB);
 
     @AfterContainer
