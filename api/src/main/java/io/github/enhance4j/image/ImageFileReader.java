@@ -93,10 +93,17 @@ final class ImageFileReader {
                     : reader.getOriginatingProvider().getFormatNames()[0];
             boolean jpeg = hasFormat(reader, "jpeg");
             int orientation = jpeg ? ExifOrientation.read(in, source) : ExifOrientation.NORMAL;
+            if (hasFormat(reader, "bmp")) {
+                checkBmpHeader(in, source, maxPixels);
+            }
             // not seek-forward-only: GIF frames are counted after the first one is read
             reader.setInput(in, false, true);
             checkSize(reader, source, maxPixels);
+            TruncationWarnings truncation = new TruncationWarnings();
+            reader.addIIOReadWarningListener(truncation);
             BufferedImage image = reader.read(0);
+            truncation.check(source);
+            refuseCmyk(image, format, source);
             if (hasFormat(reader, "gif")) {
                 warnIfAnimated(reader, source);
             }
@@ -105,6 +112,12 @@ final class ImageFileReader {
         } catch (ImageReadException e) {
             throw e;
         } catch (IIOException e) {
+            if (String.valueOf(e.getMessage()).contains("Maximum supported image dimension")) {
+                // libjpeg's own limit (65500 per side), met before ours can look at the header
+                throw new ImageReadException(source, Reason.TOO_LARGE, "it declares a size the JPEG decoder refuses ("
+                        + e.getMessage() + "), far above the limit of " + maxPixels + " pixels (a protection "
+                        + "against decompression bombs)", e);
+            }
             if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
                 // the JDK's JPEG decoder says this for CMYK and YCCK files
                 throw new ImageReadException(source, Reason.UNSUPPORTED_FORMAT, "the JDK's decoder does not support "
@@ -158,9 +171,44 @@ final class ImageFileReader {
 
     /** Checks the declared size, which readers parse from the header, before any pixel is decoded. */
     private static void checkSize(ImageReader reader, String source, long maxPixels) throws IOException {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        long pixels = (long) width * height;
+        refuseAbove(reader.getWidth(0), reader.getHeight(0), source, maxPixels);
+    }
+
+    /**
+     * The JDK's BMP decoder refuses sizes above 2<sup>31</sup> pixels with "Unable to read the image header", which
+     * hides why; the size is read here from the header (little-endian width and height at byte 18, or 16-bit ones
+     * in the old 12-byte core header) so that such a file is reported as too large, like other formats.
+     */
+    private static void checkBmpHeader(ImageInputStream in, String source, long maxPixels) throws IOException {
+        byte[] header = new byte[26];
+        in.mark();
+        int n;
+        try {
+            n = in.read(header);
+        } finally {
+            in.reset();
+        }
+        if (n < 26 || header[0] != 'B' || header[1] != 'M') {
+            return; // too short to say: the decoder reports it
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int headerSize = b.getInt(14);
+        long width;
+        long height;
+        if (headerSize == 12) {
+            width = b.getShort(18) & 0xFFFF;
+            height = b.getShort(20) & 0xFFFF;
+        } else if (headerSize >= 40) {
+            width = Math.abs((long) b.getInt(18));
+            height = Math.abs((long) b.getInt(22)); // negative for top-down rows
+        } else {
+            return;
+        }
+        refuseAbove(width, height, source, maxPixels);
+    }
+
+    private static void refuseAbove(long width, long height, String source, long maxPixels) {
+        long pixels = width * height;
         if (pixels > maxPixels) {
             throw new ImageReadException(source, Reason.TOO_LARGE, "it declares " + width + "x" + height + " = "
                     + pixels + " pixels, above the limit of " + maxPixels + " (a protection against decompression "
@@ -178,6 +226,49 @@ final class ImageFileReader {
         } catch (IOException | RuntimeException e) {
             // a damaged later frame does not matter: the first one was read
             LOG.debug("Cannot count the frames of {}: {}", source, e.toString());
+        }
+    }
+
+    /**
+     * The JDK's decoders hand CMYK and YCCK JPEG (and CMYK TIFF) over as raw samples in a naive CMYK colour space:
+     * Adobe's inverted samples and YCCK come out with wrong colours. A colour-managed plugin converts them to RGB
+     * instead, so an image that is still CMYK here was not decoded correctly.
+     */
+    private static void refuseCmyk(BufferedImage image, String format, String source) {
+        if (image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_CMYK) {
+            return;
+        }
+        String plugin = format.toLowerCase(Locale.ROOT).startsWith("tif") ? "imageio-tiff" : "imageio-jpeg";
+        throw new ImageReadException(source, Reason.UNSUPPORTED_FORMAT, "it is a CMYK/YCCK " + format + ", which "
+                + "the JDK's decoder cannot convert to RGB correctly; add the TwelveMonkeys plugin "
+                + "com.twelvemonkeys.imageio:" + plugin + " to the class path", null);
+    }
+
+    /**
+     * The JDK's JPEG decoder (and plugins that wrap it) reports missing data as a warning and returns an image whose
+     * missing part is grey: a silently wrong image. Those warnings become {@code CORRUPT}; other warnings, such as
+     * the extraneous bytes many cameras write, are harmless and only logged.
+     */
+    private static final class TruncationWarnings implements javax.imageio.event.IIOReadWarningListener {
+        private String truncated;
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            String lower = String.valueOf(warning).toLowerCase(Locale.ROOT);
+            if (lower.contains("premature end") || lower.contains("truncated file")) {
+                if (truncated == null) {
+                    truncated = warning;
+                }
+            } else {
+                LOG.debug("Decoder warning: {}", warning);
+            }
+        }
+
+        void check(String source) {
+            if (truncated != null) {
+                throw new ImageReadException(source, Reason.CORRUPT, "the data is truncated or damaged (the decoder"
+                        + " reported: " + truncated + "); the image would be incomplete", null);
+            }
         }
     }
 

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading decodes the first image of a file only (the first frame of an animated GIF, with a warning in the
  * log). Formats beyond the JDK's (WebP, CMYK JPEG, ...) come from ImageIO plugins on the class path, such as
- * TwelveMonkeys ImageIO.
+ * TwelveMonkeys ImageIO; without one, a CMYK or YCCK file is {@code UNSUPPORTED_FORMAT} rather than decoded with
+ * wrong colours. A file whose data ends early is {@code CORRUPT}, also where a decoder (the JDK's JPEG one) would
+ * return an image with the missing part grey. The pixel limit is checked against the size the header declares,
+ * before the decoder allocates anything for the pixels.
  *
  * <p>Writing adapts the image where the format cannot hold it: JPEG, BMP and WBMP have no alpha, so translucent
  * images are composited over white; JPEG, BMP, GIF and WBMP have no 16-bit samples, so those are rounded to 8

@@ -3,6 +3,7 @@ package io.github.enhance4j.backend.onnx;
 import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.ModelLoadException;
 import io.github.enhance4j.ModelSource;
 import io.github.enhance4j.spi.EnhancerProvider;
 import io.github.enhance4j.spi.TiledEnhancer;
@@ -58,7 +59,18 @@ public final class OnnxProvider implements EnhancerProvider {
     @Override
     public Enhancer open(ModelSource model, EnhanceOptions options) {
         checkRuntimeOnClassPath(OnnxProvider.class.getClassLoader());
-        return TiledEnhancer.create(OnnxEngine.open(model, options), options);
+        OnnxEngine engine;
+        try {
+            engine = OnnxEngine.open(model, options);
+        } catch (EnhanceException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a damaged model that ONNX Runtime still accepts can have a graph the description code does not
+            // expect (fuzzing found one without outputs): the caller gets the model's name, not a bare exception
+            throw new ModelLoadException(model.name(), ModelLoadException.Reason.INCOMPATIBLE, "ONNX Runtime loaded"
+                    + " it, but its inputs and outputs are not those of an image model (" + e + ")", e);
+        }
+        return TiledEnhancer.create(engine, options);
     }
 
     /** Both runtimes on one class path load one native library over the other's classes: refuse clearly. */

@@ -164,7 +164,9 @@ final class OnnxSessions {
             case ORT_NO_SUCHFILE:
                 return new ModelLoadException(model.name(), ModelLoadException.Reason.NOT_FOUND, detail, e);
             default:
-                if (lower.contains("external") || lower.contains("no such file") || lower.contains("not exist")) {
+                // "model_path must not be empty": external data, but the model came as bytes with no folder
+                if (lower.contains("external") || lower.contains("no such file") || lower.contains("not exist")
+                        || lower.contains("model_path must not be empty")) {
                     return new ModelLoadException(model.name(), ModelLoadException.Reason.CORRUPT,
                             "its external data cannot be read (keep the data files next to the model and load it"
                                     + " from its file, not from a stream): " + detail, e);
