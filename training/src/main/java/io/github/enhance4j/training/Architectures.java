@@ -5,7 +5,7 @@ final class Architectures {
 
     static final String SEED = "seed-autoencoder";
     /** The efficient super-resolution architecture (pixel shuffle at the end). */
-    static final String FAST_SR = "fast-sr";
+    static final String FAST_SR = "espcn";
 
     private Architectures() {
     }
