@@ -312,6 +312,8 @@ public final class TilingEnhancer implements Enhancer {
             float[] color = new float[channels * fw * fh];
             float[] alphaDone = alpha ? new float[fw * fh] : null;
             float[][] newColCarry = new float[planes][zw * (hiY - loY)];
+            int plainFrom = Math.max(loX, leftZoneEnd);
+            int plainTo = Math.max(plainFrom, Math.min(hiX, zoneStartRight));
             for (int c = 0; c < planes; c++) {
                 float[] src = c < channels ? tile.colorData() : tile.alphaData();
                 int srcOffset = c < channels ? c * tilePlane : 0;
@@ -327,7 +329,19 @@ public final class TilingEnhancer implements Enhancer {
                     boolean bottom = y >= zoneStartBottom;
                     int trow = srcOffset + (y - tileY0) * tw - tileX0;
                     int carryRow = (y - loY) * zw;
+                    // most pixels meet no blend zone and no carry: a tight loop for them, the general one around it
+                    boolean plain = !top && !bottom && plainFrom < plainTo;
+                    if (plain) {
+                        int d = dstOffset + (y - loY) * fw - loX;
+                        for (int x = plainFrom; x < plainTo; x++) {
+                            dst[d + x] = wy * wx[x - loX] * clamp(src[trow + x]);
+                        }
+                    }
                     for (int x = loX; x < hiX; x++) {
+                        if (plain && x == plainFrom) {
+                            x = plainTo - 1;
+                            continue;
+                        }
                         float v = wy * wx[x - loX] * clamp(src[trow + x]);
                         if (x < leftZoneEnd) {
                             v += carryIn[carryRow + x - leftZoneStart];
