@@ -104,6 +104,15 @@ abstract class SampleRows {
         @Override
         void set(int x, int y, int width, int[] samples) {
             int p = index(x, y);
+            if (bands == 3) {
+                // INT_RGB and INT_BGR, the usual results of enhance: unrolled for speed
+                int m0 = masks[0], m1 = masks[1], m2 = masks[2];
+                int s0 = shifts[0], s1 = shifts[1], s2 = shifts[2];
+                for (int i = 0, s = 0; i < width; i++, s += 3) {
+                    data[p + i] = (samples[s] << s0) & m0 | (samples[s + 1] << s1) & m1 | (samples[s + 2] << s2) & m2;
+                }
+                return;
+            }
             int s = 0;
             for (int i = 0; i < width; i++) {
                 int pixel = 0;

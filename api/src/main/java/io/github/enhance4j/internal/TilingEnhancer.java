@@ -276,10 +276,13 @@ public final class TilingEnhancer implements Enhancer {
                 a = scale == 1 ? region.alphaData().clone()
                         : Resampler.BICUBIC.resize(alphaOnly, w, h).colorData();
             }
-            return new FloatImage(w, h, region.channels(), color, a).clamp();
+            // not clamped here: blend clamps each value as it reads it, which saves a pass over the output
+            return new FloatImage(w, h, region.channels(), color, a);
         }
 
-        /** Accumulates one tile's weighted output and writes the pixels it completes. */
+        /**
+         * Accumulates one tile's weighted output, its values clamped to 0..1, and writes the pixels it completes.
+         */
         private void blend(int i, int j, FloatImage tile) {
             int loX = xs.lo(i);
             int hiX = xs.hi(i);
@@ -305,8 +308,12 @@ public final class TilingEnhancer implements Enhancer {
             for (int x = loX; x < hiX; x++) {
                 wx[x - loX] = xs.weight(i, x);
             }
-            float[][] done = new float[planes][fw * fh];
+            // the completed pixels, colour planes in one CHW array so that they are written without another copy
+            float[] color = new float[channels * fw * fh];
+            float[] alphaDone = alpha ? new float[fw * fh] : null;
             float[][] newColCarry = new float[planes][zw * (hiY - loY)];
+            int plainFrom = Math.max(loX, leftZoneEnd);
+            int plainTo = Math.max(plainFrom, Math.min(hiX, zoneStartRight));
             for (int c = 0; c < planes; c++) {
                 float[] src = c < channels ? tile.colorData() : tile.alphaData();
                 int srcOffset = c < channels ? c * tilePlane : 0;
@@ -314,15 +321,28 @@ public final class TilingEnhancer implements Enhancer {
                 float[] carryOut = newColCarry[c];
                 float[] rowIn = rowCarry[c];
                 float[] rowOut = nextRowCarry[c];
-                float[] dst = done[c];
+                float[] dst = c < channels ? color : alphaDone;
+                int dstOffset = c < channels ? c * fw * fh : 0;
                 for (int y = loY; y < hiY; y++) {
                     float wy = ys.weight(j, y);
                     boolean top = y < topZoneEnd;
                     boolean bottom = y >= zoneStartBottom;
                     int trow = srcOffset + (y - tileY0) * tw - tileX0;
                     int carryRow = (y - loY) * zw;
+                    // most pixels meet no blend zone and no carry: a tight loop for them, the general one around it
+                    boolean plain = !top && !bottom && plainFrom < plainTo;
+                    if (plain) {
+                        int d = dstOffset + (y - loY) * fw - loX;
+                        for (int x = plainFrom; x < plainTo; x++) {
+                            dst[d + x] = wy * wx[x - loX] * clamp(src[trow + x]);
+                        }
+                    }
                     for (int x = loX; x < hiX; x++) {
-                        float v = wy * wx[x - loX] * src[trow + x];
+                        if (plain && x == plainFrom) {
+                            x = plainTo - 1;
+                            continue;
+                        }
+                        float v = wy * wx[x - loX] * clamp(src[trow + x]);
                         if (x < leftZoneEnd) {
                             v += carryIn[carryRow + x - leftZoneStart];
                         }
@@ -335,7 +355,7 @@ public final class TilingEnhancer implements Enhancer {
                             if (bottom) {
                                 rowOut[(y - zoneStartBottom) * outWidth + x] = v;
                             } else {
-                                dst[(y - loY) * fw + (x - loX)] = v;
+                                dst[dstOffset + (y - loY) * fw + (x - loX)] = v;
                             }
                         }
                     }
@@ -343,11 +363,7 @@ public final class TilingEnhancer implements Enhancer {
             }
             colCarry = newColCarry;
             if (fw > 0 && fh > 0) {
-                float[] color = new float[channels * fw * fh];
-                for (int c = 0; c < channels; c++) {
-                    System.arraycopy(done[c], 0, color, c * fw * fh, fw * fh);
-                }
-                Pixels.write(new FloatImage(fw, fh, channels, color, alpha ? done[channels] : null), out, loX, loY);
+                Pixels.write(new FloatImage(fw, fh, channels, color, alphaDone), out, loX, loY);
             }
         }
     }
@@ -372,6 +388,11 @@ public final class TilingEnhancer implements Enhancer {
         for (int i = 0; i < data.length; i++) {
             data[i] = (data[i] - min) / span;
         }
+    }
+
+    /** As {@link FloatImage#clamp()}: into 0..1, NaN to 0 (NaN fails both comparisons). */
+    private static float clamp(float v) {
+        return v >= 0f ? (v <= 1f ? v : 1f) : 0f;
     }
 
     private static float[] luma(float[] rgb, int p) {
@@ -405,6 +426,11 @@ public final class TilingEnhancer implements Enhancer {
 
     /** The top-left {@code w x h} of each of {@code c} planes of size {@code pw x ph} starting at {@code offset}. */
     private static float[] crop(float[] data, int offset, int c, int pw, int ph, int w, int h) {
+        if (pw == w && ph == h) {
+            // nothing to cut off: the planes are contiguous, and with a batch of one they are all of data
+            int length = c * w * h;
+            return offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length);
+        }
         float[] dst = new float[c * w * h];
         for (int ch = 0; ch < c; ch++) {
             for (int y = 0; y < h; y++) {

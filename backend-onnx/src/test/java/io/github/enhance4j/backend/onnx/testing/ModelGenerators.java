@@ -6,6 +6,7 @@ import io.github.enhance4j.backend.onnx.testing.OnnxGraphBuilder.ElementType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Tiny ONNX models built in code, so backend tests need no downloaded or binary fixtures.
@@ -143,6 +144,111 @@ public final class ModelGenerators {
                 .build();
     }
 
+    // ---------------------------------------------------------------- realistic models (random weights)
+
+    /** Value of {@link OnnxMetadataKeys#ARCHITECTURE} in {@link #seedAutoencoder}. */
+    public static final String SEED_ARCHITECTURE = "seed-autoencoder";
+
+    /** Value of {@link OnnxMetadataKeys#ARCHITECTURE} in {@link #espcn}. */
+    public static final String ESPCN_ARCHITECTURE = "espcn";
+
+    /** Number of weights and biases of {@link #seedAutoencoder}. */
+    public static final long SEED_PARAMETERS = 1_110_403L;
+
+    /** Multiply-adds of the convolutions of {@link #seedAutoencoder} per output pixel. */
+    public static final long SEED_MACS_PER_PIXEL = 335_232L;
+
+    /**
+     * The seed network of {@code SEED.md} (a Keras autoencoder with two skip connections), with random weights:
+     * the real cost and memory profile of the seed preset, for benchmarks and for tests that need a realistic
+     * graph. Input {@code input [N, 3, H, W]}, output {@code output [N, 3, H, W]}, N, H and W symbolic; H and W
+     * must be multiples of 4 (two 2&times;2 max-pools, then two nearest-neighbour upsamplings whose results are
+     * added to the layers before the pools).
+     * <pre>
+     * l1 = relu(conv 3-&gt;64 (input))      l2 = relu(conv 64-&gt;64 (l1))
+     * l3 = maxpool 2x2 (l2)                 (the dropout is the identity at inference)
+     * l4 = relu(conv 64-&gt;128 (l3))       l5 = relu(conv 128-&gt;128 (l4))
+     * l6 = maxpool 2x2 (l5)                 l7 = relu(conv 128-&gt;256 (l6))
+     * l8 = resize x2 nearest (l7)
+     * l9 = relu(conv 256-&gt;128 (l8))      l10 = relu(conv 128-&gt;128 (l9))     l11 = l5 + l10
+     * l12 = resize x2 nearest (l11)
+     * l13 = relu(conv 128-&gt;64 (l12))     l14 = relu(conv 64-&gt;64 (l13))      l15 = l14 + l2
+     * output = relu(conv 64-&gt;3 (l15))
+     * </pre>
+     * Every convolution is 3&times;3 with padding 1 and a bias. Resize (opset 13: inputs X, an omitted roi, scales
+     * {@code [1, 1, 2, 2]}) uses {@code asymmetric} coordinates and {@code floor} rounding, which is Keras's
+     * {@code UpSampling2D}: output pixel {@code (y, x)} copies input pixel {@code (y / 2, x / 2)}.
+     *
+     * <p>{@value #SEED_PARAMETERS} parameters (SEED.md: "about 1.11 million"). Per output pixel it does
+     * {@value #SEED_MACS_PER_PIXEL} multiply-adds, i.e. {@code 2 * } that = 670,464 floating-point operations
+     * (SEED.md: "about 670 thousand"): 150,912 at full resolution (l1, l2, l13, l14, output), 663,552 / 4 at half
+     * resolution (l4, l5, l9, l10) and 294,912 / 16 at a quarter (l7). Pooling, resizing, additions and biases are
+     * not counted.
+     *
+     * <p>Weights are He-normal ({@code N(0, 2 / fan_in)}, fan_in = in-channels &times; 9), biases uniform in
+     * &plusmn;0.01, drawn from {@code new java.util.Random(seed)}, stored as {@code raw_data}. Metadata: scale 1,
+     * rgb, range 0:1, architecture {@value #SEED_ARCHITECTURE}.
+     */
+    public static byte[] seedAutoencoder(long seed) {
+        Random random = new Random(seed);
+        OnnxGraphBuilder graph = new OnnxGraphBuilder()
+                .input(INPUT, ElementType.FLOAT, "N", 3, "H", "W")
+                .output(OUTPUT, ElementType.FLOAT, "N", 3, "H", "W")
+                .initializer("upsample_scales", new long[] {4}, new float[] {1f, 1f, 2f, 2f});
+        String l1 = conv(graph, random, "l1", INPUT, 3, 64, 3, "Relu");
+        String l2 = conv(graph, random, "l2", l1, 64, 64, 3, "Relu");
+        String l3 = maxPool2x2(graph, "l3", l2);
+        String l4 = conv(graph, random, "l4", l3, 64, 128, 3, "Relu");
+        String l5 = conv(graph, random, "l5", l4, 128, 128, 3, "Relu");
+        String l6 = maxPool2x2(graph, "l6", l5);
+        String l7 = conv(graph, random, "l7", l6, 128, 256, 3, "Relu");
+        String l8 = upsample2x(graph, "l8", l7);
+        String l9 = conv(graph, random, "l9", l8, 256, 128, 3, "Relu");
+        String l10 = conv(graph, random, "l10", l9, 128, 128, 3, "Relu");
+        graph.node("Add", new String[] {l5, l10}, new String[] {"l11"});
+        String l12 = upsample2x(graph, "l12", "l11");
+        String l13 = conv(graph, random, "l13", l12, 128, 64, 3, "Relu");
+        String l14 = conv(graph, random, "l14", l13, 64, 64, 3, "Relu");
+        graph.node("Add", new String[] {l14, l2}, new String[] {"l15"});
+        String out = conv(graph, random, "out", "l15", 64, 3, 3, null);
+        graph.node("Relu", new String[] {out}, new String[] {OUTPUT});
+        Map<String, String> metadata = enhance4jMetadata(1, OnnxMetadataKeys.COLOR_RGB, OnnxMetadataKeys.RANGE_UNIT);
+        metadata.put(OnnxMetadataKeys.ARCHITECTURE, SEED_ARCHITECTURE);
+        return graph.metadata(metadata).build();
+    }
+
+    /**
+     * A small, fast super-resolution network in the style of ESPCN (Shi et al. 2016), with random weights: input
+     * {@code input [N, 3, H, W]}, output {@code output [N, 3, H*scale, W*scale]}, N, H and W symbolic.
+     * <pre>
+     * f1 = tanh(conv 5x5 3-&gt;64, pad 2 (input))
+     * f2 = relu(conv 3x3 64-&gt;32, pad 1 (f1))
+     * f3 = conv 3x3 32-&gt;3*s*s, pad 1 (f2)
+     * output = DepthToSpace(f3, blocksize s, CRD)
+     * </pre>
+     * Per input pixel: 4,800 + 18,432 + 864&nbsp;s&sup2; multiply-adds, i.e. 26,688 for &times;2 and 37,056 for
+     * &times;4 (about 53 and 74 kFLOP), or 6,672 and 2,316 multiply-adds per output pixel.
+     *
+     * <p>Weights He-normal, biases uniform in &plusmn;0.01 from {@code new java.util.Random(seed)}, as
+     * {@code raw_data}. Metadata: scale {@code scale}, rgb, range 0:1, architecture {@value #ESPCN_ARCHITECTURE}.
+     */
+    public static byte[] espcn(int scale, long seed) {
+        requirePositive("scale", scale);
+        Random random = new Random(seed);
+        OnnxGraphBuilder graph = new OnnxGraphBuilder()
+                .input(INPUT, ElementType.FLOAT, "N", 3, "H", "W")
+                .output(OUTPUT, ElementType.FLOAT, "N", 3, "H" + scale, "W" + scale);
+        String f1 = conv(graph, random, "f1", INPUT, 3, 64, 5, "Tanh");
+        String f2 = conv(graph, random, "f2", f1, 64, 32, 3, "Relu");
+        String f3 = conv(graph, random, "f3", f2, 32, 3 * scale * scale, 3, null);
+        graph.node("DepthToSpace", new String[] {f3}, new String[] {OUTPUT},
+                Attr.i("blocksize", scale), Attr.s("mode", "CRD"));
+        Map<String, String> metadata = enhance4jMetadata(scale, OnnxMetadataKeys.COLOR_RGB,
+                OnnxMetadataKeys.RANGE_UNIT);
+        metadata.put(OnnxMetadataKeys.ARCHITECTURE, ESPCN_ARCHITECTURE);
+        return graph.metadata(metadata).build();
+    }
+
     // ---------------------------------------------------------------- bad models
 
     /**
@@ -268,6 +374,49 @@ public final class ModelGenerators {
                         Attr.i("blocksize", scale), Attr.s("mode", "CRD"))
                 .metadata(metadata)
                 .build();
+    }
+
+    /**
+     * Adds a square convolution with padding {@code kernel / 2}, random He-normal weights and small random biases,
+     * followed by {@code activation} (an op type such as {@code Relu}) unless it is {@code null}; returns the name
+     * of the result.
+     */
+    private static String conv(OnnxGraphBuilder graph, Random random, String name, String input, int in, int out,
+            int kernel, String activation) {
+        float[] weight = new float[out * in * kernel * kernel];
+        double std = Math.sqrt(2.0 / (in * kernel * kernel));
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = (float) (random.nextGaussian() * std);
+        }
+        float[] bias = new float[out];
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] = (random.nextFloat() * 2 - 1) * 0.01f;
+        }
+        int pad = kernel / 2;
+        String convOut = activation == null ? name : name + "_conv";
+        graph.rawInitializer(name + "_weight", new long[] {out, in, kernel, kernel}, weight)
+                .rawInitializer(name + "_bias", new long[] {out}, bias)
+                .node("Conv", new String[] {input, name + "_weight", name + "_bias"}, new String[] {convOut},
+                        Attr.ints("kernel_shape", kernel, kernel), Attr.ints("pads", pad, pad, pad, pad));
+        if (activation != null) {
+            graph.node(activation, new String[] {convOut}, new String[] {name});
+        }
+        return name;
+    }
+
+    private static String maxPool2x2(OnnxGraphBuilder graph, String name, String input) {
+        graph.node("MaxPool", new String[] {input}, new String[] {name},
+                Attr.ints("kernel_shape", 2, 2), Attr.ints("strides", 2, 2));
+        return name;
+    }
+
+    /** Nearest-neighbour x2 as Keras's UpSampling2D: scales from the initializer {@code upsample_scales}. */
+    private static String upsample2x(OnnxGraphBuilder graph, String name, String input) {
+        // "" is ONNX's name for an omitted optional input, here the roi
+        graph.node("Resize", new String[] {input, "", "upsample_scales"}, new String[] {name},
+                Attr.s("mode", "nearest"), Attr.s("coordinate_transformation_mode", "asymmetric"),
+                Attr.s("nearest_mode", "floor"));
+        return name;
     }
 
     private static void requirePositive(String name, int value) {

@@ -18,6 +18,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -182,6 +183,42 @@ class ModelGeneratorsOnnxRuntimeTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 32, 48", "2, 16, 8"})
+    void seedAutoencoder_runsAndKeepsTheSize(int batch, int height, int width) throws OrtException {
+        Tensor input = pattern(new long[] {batch, 3, height, width});
+
+        Tensor output = run(ModelGenerators.seedAutoencoder(42), input);
+
+        assertThat(output.shape()).containsExactly(batch, 3, height, width);
+        // relu output: finite and non-negative, and the random weights do not make it all zero
+        assertThat(count(output, v -> !Double.isFinite(v) || v < 0)).isZero();
+        assertThat(count(output, v -> v > 0)).isPositive();
+    }
+
+    @Test
+    void seedAutoencoder_declaresSymbolicBatchAndSizeAndItsMetadata() throws OrtException {
+        try (OrtSession session = ENV.createSession(ModelGenerators.seedAutoencoder(42))) {
+            TensorInfo input = tensorInfo(session.getInputInfo().get(ModelGenerators.INPUT));
+            assertThat(input.getShape()).containsExactly(-1, 3, -1, -1);
+            assertThat(session.getMetadata().getCustomMetadata())
+                    .containsEntry(OnnxMetadataKeys.SCALE, "1")
+                    .containsEntry(OnnxMetadataKeys.ARCHITECTURE, ModelGenerators.SEED_ARCHITECTURE);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4})
+    void espcn_enlargesByItsScale(int scale) throws OrtException {
+        Tensor input = pattern(new long[] {1, 3, 32, 48});
+
+        Tensor output = run(ModelGenerators.espcn(scale, 42), input);
+
+        assertThat(output.shape()).containsExactly(1, 3, 32L * scale, 48L * scale);
+        assertThat(count(output, v -> !Double.isFinite(v))).isZero();
+        assertThat(count(output, v -> v != 0)).isPositive();
+    }
+
     // ---------------------------------------------------------------- bad models
 
     @Test
@@ -268,6 +305,16 @@ class ModelGeneratorsOnnxRuntimeTest {
             values[i] = (i + 1f) / count;
         }
         return new Tensor(shape, values);
+    }
+
+    private static long count(Tensor tensor, DoublePredicate test) {
+        long n = 0;
+        for (float v : tensor.values()) {
+            if (test.test(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Tensor run(byte[] model, Tensor input) throws OrtException {

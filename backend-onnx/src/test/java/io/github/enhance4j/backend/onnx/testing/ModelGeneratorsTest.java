@@ -231,6 +231,64 @@ class ModelGeneratorsTest {
         assertThat(dims(single(graph(model), GRAPH_INPUT))).containsExactly(1L, null);
     }
 
+    @Test
+    void seedAutoencoder_hasTheSeedLayersAndAbout1_11MillionParameters() {
+        byte[] model = ModelGenerators.seedAutoencoder(1);
+        List<Field> graph = graph(model);
+
+        assertThat(opTypes(graph).stream().filter("Conv"::equals)).hasSize(10);
+        assertThat(opTypes(graph).stream().filter("MaxPool"::equals)).hasSize(2);
+        assertThat(opTypes(graph).stream().filter("Resize"::equals)).hasSize(2);
+        assertThat(opTypes(graph).stream().filter("Add"::equals)).hasSize(2);
+        assertThat(dims(single(graph, GRAPH_INPUT))).containsExactly("N", 3L, "H", "W");
+        assertThat(dims(single(graph, GRAPH_OUTPUT))).containsExactly("N", 3L, "H", "W");
+        Map<String, long[]> shapes = initializerShapes(graph);
+        long parameters = shapes.entrySet().stream().filter(e -> !e.getKey().equals("upsample_scales"))
+                .mapToLong(e -> elements(e.getValue())).sum();
+        assertThat(parameters).isEqualTo(ModelGenerators.SEED_PARAMETERS).isBetween(1_100_000L, 1_120_000L);
+        assertThat(metadata(model)).contains(entry(OnnxMetadataKeys.SCALE, "1"),
+                entry(OnnxMetadataKeys.COLOR, "rgb"), entry(OnnxMetadataKeys.RANGE, "0:1"),
+                entry(OnnxMetadataKeys.ARCHITECTURE, "seed-autoencoder"));
+    }
+
+    @Test
+    void seedAutoencoder_costsAbout670ThousandFlopsPerOutputPixel() {
+        Map<String, long[]> shapes = initializerShapes(graph(ModelGenerators.seedAutoencoder(1)));
+        // fraction of the output pixels each convolution runs on: two pools down, two upsamplings back
+        Map<String, Integer> pixelsPerOutputPixel = Map.of("l4", 4, "l5", 4, "l9", 4, "l10", 4, "l7", 16);
+        long macsTimes16 = 0;
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            if (e.getKey().endsWith("_weight")) {
+                String layer = e.getKey().substring(0, e.getKey().length() - "_weight".length());
+                macsTimes16 += elements(e.getValue()) * 16 / pixelsPerOutputPixel.getOrDefault(layer, 1);
+            }
+        }
+
+        assertThat(macsTimes16 / 16).isEqualTo(ModelGenerators.SEED_MACS_PER_PIXEL);
+        assertThat(2 * macsTimes16 / 16).isEqualTo(670_464L);
+    }
+
+    @Test
+    void seedAutoencoder_isTheSameForTheSameSeed() {
+        assertThat(ModelGenerators.seedAutoencoder(7)).isEqualTo(ModelGenerators.seedAutoencoder(7))
+                .isNotEqualTo(ModelGenerators.seedAutoencoder(8));
+    }
+
+    @Test
+    void espcn_endsInDepthToSpaceWithTheScaleAndDeclaresIt() {
+        byte[] model = ModelGenerators.espcn(4, 1);
+        List<Field> graph = graph(model);
+
+        assertThat(opTypes(graph)).containsExactly("Conv", "Tanh", "Conv", "Relu", "Conv", "DepthToSpace");
+        assertThat(dims(single(graph, GRAPH_OUTPUT))).containsExactly("N", 3L, "H4", "W4");
+        assertThat(initializerShapes(graph).get("f3_weight")).containsExactly(48, 32, 3, 3);
+        long macsPerInputPixel = initializerShapes(graph).entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_weight")).mapToLong(e -> elements(e.getValue())).sum();
+        assertThat(macsPerInputPixel).isEqualTo(4_800 + 18_432 + 864 * 16);
+        assertThat(metadata(model)).contains(entry(OnnxMetadataKeys.SCALE, "4"),
+                entry(OnnxMetadataKeys.ARCHITECTURE, "espcn"));
+    }
+
     // ---------------------------------------------------------------- decoding helpers
 
     private static List<Field> graph(byte[] model) {
@@ -244,6 +302,25 @@ class ModelGeneratorsTest {
             opsets.put(single(entry, 1).asString(), single(entry, 2).varint());
         }
         return opsets;
+    }
+
+    /** Initializer name to dims, in graph order. */
+    private static Map<String, long[]> initializerShapes(List<Field> graph) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Field initializer : fields(graph, GRAPH_INITIALIZER)) {
+            List<Field> tensor = initializer.asMessage();
+            shapes.put(single(tensor, TENSOR_NAME).asString(),
+                    ProtoReader.packedInt64(single(tensor, TENSOR_DIMS).payload()));
+        }
+        return shapes;
+    }
+
+    private static long elements(long[] dims) {
+        long n = 1;
+        for (long d : dims) {
+            n *= d;
+        }
+        return n;
     }
 
     private static Map<String, String> metadata(byte[] model) {
