@@ -21,6 +21,7 @@ public final class ModelInfo {
     private final int fixedInputWidth;
     private final int fixedInputHeight;
     private final int maxBatch;
+    private final int sizeMultiple;
     private final Map<String, String> metadata;
 
     private ModelInfo(Builder b) {
@@ -34,6 +35,7 @@ public final class ModelInfo {
         this.fixedInputWidth = b.fixedInputWidth;
         this.fixedInputHeight = b.fixedInputHeight;
         this.maxBatch = b.maxBatch;
+        this.sizeMultiple = b.sizeMultiple;
         this.metadata = Collections.unmodifiableMap(new TreeMap<>(b.metadata));
     }
 
@@ -44,7 +46,7 @@ public final class ModelInfo {
     public Builder toBuilder() {
         Builder b = new Builder().scale(scale).colorMode(colorMode).valueRange(inputMin, inputMax)
                 .architecture(architecture).backend(backend).device(device)
-                .fixedInputSize(fixedInputWidth, fixedInputHeight).maxBatch(maxBatch);
+                .fixedInputSize(fixedInputWidth, fixedInputHeight).maxBatch(maxBatch).sizeMultiple(sizeMultiple);
         b.metadata.putAll(metadata);
         return b;
     }
@@ -103,6 +105,14 @@ public final class ModelInfo {
         return maxBatch;
     }
 
+    /**
+     * Input width and height must be multiples of this (e.g. 4 for a network with two 2x2 poolings); tiles are padded
+     * to it. 1 means any size.
+     */
+    public int sizeMultiple() {
+        return sizeMultiple;
+    }
+
     /** Free-form metadata stored with the model (training data, version, ...). */
     public Map<String, String> metadata() {
         return metadata;
@@ -129,6 +139,7 @@ public final class ModelInfo {
         private int fixedInputWidth;
         private int fixedInputHeight;
         private int maxBatch;
+        private int sizeMultiple = 1;
         private final Map<String, String> metadata = new TreeMap<>();
 
         private Builder() {
@@ -187,6 +198,14 @@ public final class ModelInfo {
                 throw new IllegalArgumentException("maxBatch must be >= 0 (0 = any), got " + maxBatch);
             }
             this.maxBatch = maxBatch;
+            return this;
+        }
+
+        public Builder sizeMultiple(int sizeMultiple) {
+            if (sizeMultiple < 1 || sizeMultiple > 1024) {
+                throw new IllegalArgumentException("sizeMultiple must be 1..1024, got " + sizeMultiple);
+            }
+            this.sizeMultiple = sizeMultiple;
             return this;
         }
 

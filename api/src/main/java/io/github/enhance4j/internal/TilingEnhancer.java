@@ -17,8 +17,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -29,6 +35,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * read-write lock implements: each engine call holds the read lock, {@code close()} takes the write lock once.
  */
 public final class TilingEnhancer implements Enhancer {
+
+    /** Runs the look-ahead batch of every enhancement; daemon threads, created on demand, idle ones retire. */
+    private static final ExecutorService LOOK_AHEAD = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "enhance4j-tile-lookahead");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final InferenceEngine engine;
     private final EnhanceOptions options;
@@ -169,8 +182,10 @@ public final class TilingEnhancer implements Enhancer {
             this.xs = new TileGrid(source.getWidth(), tileW, overlapFor(tileW), scale, info.fixedInputWidth() > 0);
             this.ys = new TileGrid(source.getHeight(), tileH, overlapFor(tileH), scale, info.fixedInputHeight() > 0);
             this.outWidth = source.getWidth() * scale;
-            this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : xs.tile;
-            this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : ys.tile;
+            // tiles are padded (edge pixels repeated) up to what the network accepts, and the result cropped
+            this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : roundUp(xs.tile, info.sizeMultiple());
+            this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight()
+                    : roundUp(ys.tile, info.sizeMultiple());
         }
 
         private int overlapFor(int tile) {
@@ -183,19 +198,62 @@ public final class TilingEnhancer implements Enhancer {
                     : options.tilesPerBatch();
             rowCarry = new float[planes][ys.zoneWidth() * outWidth];
             nextRowCarry = new float[planes][ys.zoneWidth() * outWidth];
+            List<int[]> batches = new ArrayList<>();
             for (int j = 0; j < ys.count; j++) {
-                int rows = ys.hi(j) - ys.lo(j);
-                colCarry = new float[planes][xs.zoneWidth() * rows];
                 for (int i0 = 0; i0 < xs.count; i0 += batchLimit) {
-                    int n = Math.min(batchLimit, xs.count - i0);
-                    FloatImage[] tiles = enhanceTiles(i0, j, n);
-                    for (int k = 0; k < n; k++) {
+                    batches.add(new int[] {i0, j, Math.min(batchLimit, xs.count - i0)});
+                }
+            }
+            // One batch of look-ahead: the next batch is read and run by the engine while this thread blends and
+            // writes the current one, so the Java work overlaps inference instead of adding to it.
+            Future<FloatImage[]> next = null;
+            try {
+                FloatImage[] tiles = null;
+                for (int b = 0; b < batches.size(); b++) {
+                    int[] batch = batches.get(b);
+                    tiles = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next);
+                    next = null;
+                    if (b + 1 < batches.size()) {
+                        int[] following = batches.get(b + 1);
+                        next = LOOK_AHEAD.submit(() -> enhanceTiles(following[0], following[1], following[2]));
+                    }
+                    int i0 = batch[0];
+                    int j = batch[1];
+                    if (i0 == 0) {
+                        colCarry = new float[planes][xs.zoneWidth() * (ys.hi(j) - ys.lo(j))];
+                    }
+                    for (int k = 0; k < batch[2]; k++) {
                         blend(i0 + k, j, tiles[k]);
                     }
+                    if (i0 + batch[2] == xs.count) {
+                        float[][] t = rowCarry;
+                        rowCarry = nextRowCarry;
+                        nextRowCarry = t;
+                    }
                 }
-                float[][] t = rowCarry;
-                rowCarry = nextRowCarry;
-                nextRowCarry = t;
+            } finally {
+                if (next != null) {
+                    next.cancel(false);
+                }
+            }
+        }
+
+        private FloatImage[] await(Future<FloatImage[]> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new EnhanceException("Interrupted while enhancing", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new EnhanceException(String.valueOf(cause), cause);
             }
         }
 
@@ -393,6 +451,10 @@ public final class TilingEnhancer implements Enhancer {
     /** As {@link FloatImage#clamp()}: into 0..1, NaN to 0 (NaN fails both comparisons). */
     private static float clamp(float v) {
         return v >= 0f ? (v <= 1f ? v : 1f) : 0f;
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     private static float[] luma(float[] rgb, int p) {

@@ -12,6 +12,8 @@ public final class ModelMetadataKeys {
     public static final String COLOR = "enhance4j.color";
     /** Input value range as {@code "min:max"}, e.g. {@code "0:1"} or {@code "0:255"}. */
     public static final String RANGE = "enhance4j.range";
+    /** Input height and width must be multiples of this, e.g. {@code "4"} for two 2x2 poolings. */
+    public static final String SIZE_MULTIPLE = "enhance4j.sizeMultiple";
     /** Architecture name, e.g. {@code "seed-autoencoder"}. */
     public static final String ARCHITECTURE = "enhance4j.architecture";
     /** Description of the training data, e.g. {@code "lfw-deepfunneled, pixelate:0.4"}. */

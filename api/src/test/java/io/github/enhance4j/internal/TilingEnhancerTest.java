@@ -182,6 +182,22 @@ class TilingEnhancerTest {
     }
 
     @Test
+    void enhance_modelNeedingMultiplesOfFour_getsPaddedTilesAndCroppedResults() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 150, 97, 11);
+        TestModels any = TestModels.model().scale(2).layers(1);
+        TestModels fours = TestModels.model().scale(2).layers(1).sizeMultiple(4);
+
+        BufferedImage out = enhance(fours, TILED, in);
+
+        assertThat(out.getWidth()).isEqualTo(300);
+        assertThat(out.getHeight()).isEqualTo(194);
+        // away from the padded right and bottom edges the pixels are the unpadded model's
+        BufferedImage reference = enhance(any, TILED, in);
+        assertThat(maxDifference(reference.getSubimage(0, 0, 280, 180), out.getSubimage(0, 0, 280, 180)))
+                .isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
     void enhance_outscale_resizesAfterOrBeforeTheNetwork() {
         BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 40, 30, 9);
 

@@ -49,6 +49,9 @@ public final class KernelEngine implements InferenceEngine {
             throw new IllegalArgumentException("fixed input " + info.fixedInputWidth() + "x"
                     + info.fixedInputHeight() + " required, got " + w + "x" + h);
         }
+        if (h % info.sizeMultiple() != 0 || w % info.sizeMultiple() != 0) {
+            throw new IllegalArgumentException(w + "x" + h + " is not a multiple of " + info.sizeMultiple());
+        }
         if (info.maxBatch() > 0 && n > info.maxBatch()) {
             throw new IllegalArgumentException("batch " + n + " > max " + info.maxBatch());
         }

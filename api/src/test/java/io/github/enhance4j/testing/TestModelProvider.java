@@ -70,7 +70,8 @@ public class TestModelProvider implements EnhancerProvider {
                 .architecture("kernel-test")
                 .scale(Integer.parseInt(p.getOrDefault("scale", "1")))
                 .colorMode("luma".equals(p.get("color")) ? ColorMode.LUMA : ColorMode.RGB)
-                .maxBatch(Integer.parseInt(p.getOrDefault("maxBatch", "0")));
+                .maxBatch(Integer.parseInt(p.getOrDefault("maxBatch", "0")))
+                .sizeMultiple(Integer.parseInt(p.getOrDefault("multiple", "1")));
         if (p.containsKey("fixed")) {
             String[] wh = p.get("fixed").split("x");
             info.fixedInputSize(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));

@@ -46,6 +46,12 @@ public final class TestModels {
         return this;
     }
 
+    /** The network takes only sizes that are multiples of {@code multiple}. */
+    public TestModels sizeMultiple(int multiple) {
+        properties.put("multiple", Integer.toString(multiple));
+        return this;
+    }
+
     public TestModels maxBatch(int maxBatch) {
         properties.put("maxBatch", Integer.toString(maxBatch));
         return this;

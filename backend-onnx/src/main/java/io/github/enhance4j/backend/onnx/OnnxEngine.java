@@ -80,6 +80,10 @@ final class OnnxEngine implements InferenceEngine {
                         + " inputs " + inputs.keySet());
             }
             NodeInfo input = inputs.values().iterator().next();
+            if (outputs.size() != 1) {
+                throw incompatible(name, "enhance4j reads one image tensor, but the model has " + outputs.size()
+                        + " outputs " + outputs.keySet());
+            }
             NodeInfo output = outputs.values().iterator().next();
             long[] in = imageShape(name, "input", input);
             long[] out = imageShape(name, "output", output);
@@ -98,6 +102,14 @@ final class OnnxEngine implements InferenceEngine {
             if (meta.containsKey(ModelMetadataKeys.RANGE)) {
                 float[] range = parseRange(name, meta.get(ModelMetadataKeys.RANGE));
                 info.valueRange(range[0], range[1]);
+            }
+            if (meta.containsKey(ModelMetadataKeys.SIZE_MULTIPLE)) {
+                try {
+                    info.sizeMultiple(Integer.parseInt(meta.get(ModelMetadataKeys.SIZE_MULTIPLE).trim()));
+                } catch (IllegalArgumentException e) {
+                    throw incompatible(name, "metadata " + ModelMetadataKeys.SIZE_MULTIPLE + "='"
+                            + meta.get(ModelMetadataKeys.SIZE_MULTIPLE) + "' is not an integer 1..1024");
+                }
             }
             if (in[0] > 1) {
                 throw incompatible(name, "its input has a fixed batch of " + in[0] + "; enhance4j needs batch 1 or a"
