@@ -66,7 +66,7 @@ final class SameDiffNet {
         SDVariable diff = out.sub(target);
         SDVariable data = loss == TrainingConfig.Loss.L1 ? sd.math().abs(diff).mean(LOSS)
                 : sd.math().square(diff).mean(LOSS);
-        SDVariable objective = data;
+        SDVariable objective;
         if (spec.architecture().equals(Architectures.SEED)) {
             SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, DataType.FLOAT);
             List<SDVariable> penalties = new ArrayList<>();
@@ -77,9 +77,10 @@ final class SameDiffNet {
             for (int i = 1; i < penalties.size(); i++) {
                 penalty = penalty.add(penalties.get(i));
             }
-            objective = data.add(penalty.mul(scale));
+            objective = data.add(OBJECTIVE, penalty.mul(scale));
+        } else {
+            objective = sd.identity(OBJECTIVE, data);
         }
-        objective.rename(OBJECTIVE);
         sd.setLossVariables(OBJECTIVE);
         return sd;
     }
