@@ -229,8 +229,8 @@ final class Dl4jTrainer implements Trainer {
                 for (int i = 0; i < mask.length; i++) {
                     mask[i] = masks.nextDouble() < d.rate() ? 0f : keep;
                 }
-                feed.put(SameDiffNet.maskName(d), Nd4j.create(mask, new long[] {batch.size(), d.channels(), h, w},
-                        'c'));
+                feed.put(SameDiffNet.maskName(d), Nd4j.create(mask,
+                        SameDiffNet.maskShape(batch.size(), d.channels(), h, w), 'c'));
             }
         }
         if (spec.architecture().equals(Architectures.SEED)) {

@@ -44,7 +44,18 @@ final class SameDiffNet {
     static final String OBJECTIVE = "objective";
     static final String ACTIVITY_SCALE = "activityScale";
 
+    /**
+     * Whether the layers run channels-last. The graph's inputs and outputs are NCHW either way; inside, NHWC lets
+     * oneDNN run convolutions without reordering every activation to and from its blocked layout.
+     */
+    static final boolean NHWC = !Boolean.getBoolean("enhance4j.dl4j.nchw");
+
     private SameDiffNet() {
+    }
+
+    /** The shape of a dropout mask placeholder for an NCHW activation of this shape. */
+    static long[] maskShape(long n, long c, long h, long w) {
+        return NHWC ? new long[] {n, h, w, c} : new long[] {n, c, h, w};
     }
 
     static SameDiff inference(NetSpec spec, Map<String, INDArray> params) {
@@ -92,7 +103,9 @@ final class SameDiffNet {
     private static Map<String, SDVariable> layers(SameDiff sd, NetSpec spec, Map<String, INDArray> params,
             boolean training) {
         Map<String, SDVariable> v = new HashMap<>();
-        v.put(NetSpec.INPUT, sd.placeHolder(NetSpec.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1));
+        SDVariable input = sd.placeHolder(NetSpec.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+        v.put(NetSpec.INPUT, NHWC ? sd.permute(input, 0, 2, 3, 1) : input);
+        String format = NHWC ? "NHWC" : "NCHW";
         for (Layer layer : spec.layers()) {
             SDVariable result;
             if (layer instanceof Conv c) {
@@ -100,29 +113,32 @@ final class SameDiffNet {
                 SDVariable b = sd.var(c.bias(), params.get(c.bias()));
                 result = sd.cnn().conv2d(c.out(), v.get(c.in()), w, b, Conv2DConfig.builder()
                         .kH(c.kernel()).kW(c.kernel()).sH(1).sW(1).dH(1).dW(1)
-                        .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build());
+                        .paddingMode(PaddingMode.SAME).dataFormat(format).weightsFormat(WeightsFormat.YXIO).build());
             } else if (layer instanceof Relu r) {
                 result = sd.nn().relu(r.out(), v.get(r.in()), 0);
             } else if (layer instanceof MaxPool p) {
                 result = sd.cnn().maxPooling2d(p.out(), v.get(p.in()), Pooling2DConfig.builder()
                         .kH(2).kW(2).sH(2).sW(2).dH(1).dW(1).paddingMode(PaddingMode.VALID)
-                        .type(Pooling2D.Pooling2DType.MAX).isNHWC(false).build());
+                        .type(Pooling2D.Pooling2DType.MAX).isNHWC(NHWC).build());
             } else if (layer instanceof Dropout d) {
                 if (training) {
-                    SDVariable mask = sd.placeHolder(maskName(d), DataType.FLOAT, -1, d.channels(), -1, -1);
+                    SDVariable mask = sd.placeHolder(maskName(d), DataType.FLOAT, maskShape(-1, d.channels(), -1, -1));
                     result = v.get(d.in()).mul(d.out(), mask);
                 } else {
                     result = sd.identity(d.out(), v.get(d.in()));
                 }
             } else if (layer instanceof Upsample u) {
-                result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), true);
+                result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), !NHWC);
             } else if (layer instanceof Add a) {
                 result = v.get(a.a()).add(a.out(), v.get(a.b()));
             } else {
                 DepthToSpace d = (DepthToSpace) layer;
-                result = sd.cnn().depthToSpace(d.out(), v.get(d.in()), d.block(), DataFormat.NCHW);
+                result = sd.cnn().depthToSpace(d.out(), v.get(d.in()), d.block(), NHWC ? DataFormat.NHWC : DataFormat.NCHW);
             }
             v.put(layer.out(), result);
+        }
+        if (NHWC) {
+            v.put(spec.output(), sd.permute(v.get(spec.output()), 0, 3, 1, 2));
         }
         return v;
     }
