@@ -69,6 +69,11 @@ final class Dl4jTrainer implements Trainer {
 
     private Dl4jTrainer(TrainingConfig config) {
         Nd4jRuntime.start();
+        if (config.threads() > 0) {
+            // ND4J's thread count is process-wide: the last trainer created sets it
+            Nd4j.getEnvironment().setMaxThreads(config.threads());
+            Nd4j.getEnvironment().setMaxMasterThreads(config.threads());
+        }
         this.config = config;
         this.spec = Architectures.build(config.architecture(), config.scale());
         this.graph = SameDiffNet.training(spec, Parameters.initial(spec, config.seed()), config.loss());
@@ -123,6 +128,9 @@ final class Dl4jTrainer implements Trainer {
         List<PairSource.Pair> validation = new ArrayList<>();
         for (int i = 0; i < data.validationSize(); i++) {
             validation.add(pairs.validationPair(i));
+        }
+        for (PairSource.Pair p : validation) {
+            checkSize(p.input().width(), p.input().height(), "validation");
         }
         double baselinePsnr = baselinePsnr(validation);
         int n = data.trainingSize();
@@ -210,7 +218,17 @@ final class Dl4jTrainer implements Trainer {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    private void checkSize(int w, int h, String what) {
+        int m = spec.sizeMultiple();
+        if (w % m != 0 || h % m != 0) {
+            throw new IllegalArgumentException(spec.architecture() + " trains on images whose sides are multiples of "
+                    + m + ", but a " + what + " input is " + w + "x" + h + "; resize the images or set a patch size"
+                    + " that is a multiple of " + m);
+        }
+    }
+
     private double step(PairSource.Batch batch, int epoch, int batchIndex) {
+        checkSize(batch.inW(), batch.inH(), "training");
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(NetSpec.INPUT, Nd4j.create(batch.input(), new long[] {batch.size(), batch.channels(), batch.inH(),
                 batch.inW()}, 'c'));

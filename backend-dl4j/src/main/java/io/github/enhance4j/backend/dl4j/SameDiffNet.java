@@ -82,7 +82,8 @@ final class SameDiffNet {
             SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, DataType.FLOAT);
             List<SDVariable> penalties = new ArrayList<>();
             for (String name : spec.regularisedActivations()) {
-                penalties.add(sd.math().abs(values.get(name)).sum());
+                // the activations are ReLU outputs, so their L1 norm is their plain sum (and so is its gradient)
+                penalties.add(values.get(name).sum());
             }
             SDVariable penalty = penalties.get(0);
             for (int i = 1; i < penalties.size(); i++) {

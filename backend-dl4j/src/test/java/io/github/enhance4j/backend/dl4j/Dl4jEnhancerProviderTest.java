@@ -112,4 +112,14 @@ class Dl4jEnhancerProviderTest {
                     .hasMessageContaining("bicubic:2");
         }
     }
+
+    @Test
+    void train_seedOnSidesNotMultipleOf4_saysWhatToDo() {
+        try (Trainer t = Trainer.create(TrainingConfig.builder().backend("dl4j").degradation("pixelate:0.5")
+                .batchSize(2).epochs(1).build())) {
+            assertThatThrownBy(() -> t.train(TestData.of(2, 1, 18), ev -> { }))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("multiples of 4").hasMessageContaining("18x18");
+        }
+    }
 }
