@@ -23,8 +23,11 @@ import java.util.Random;
  * Side-by-side benchmark (see backend-dl4j/BENCHMARKS.md): seed-autoencoder training throughput against PyTorch,
  * and inference against ONNX Runtime on the same exported model, in one process run.
  *
+ * <p>PyTorch runs before and after DL4J and the ratio uses their mean. ONNX Runtime and DL4J inference alternate.
+ *
  * <p>System properties: {@code images} (default 256), {@code batch} (32), {@code epochs} (2: the first is warm-up),
- * {@code threads} (2), {@code python} (/usr/bin/python3), {@code inferSize} (256), {@code inferRuns} (10).
+ * {@code threads} (2), {@code python} (/usr/bin/python3), {@code inferSize} (256), {@code inferRuns} (10),
+ * {@code inferenceOnly} (false).
  */
 public final class Benchmarks {
 
@@ -38,11 +41,19 @@ public final class Benchmarks {
         int threads = Integer.getInteger("threads", 2);
         System.out.printf(Locale.ROOT, "seed-autoencoder training, 80x80, batch %d, %d images, %d epochs (first is"
                 + " warm-up), %d threads%n", batch, images, epochs, threads);
+        if (Boolean.getBoolean("inferenceOnly")) {
+            inference(Integer.getInteger("inferSize", 256), Integer.getInteger("inferRuns", 10));
+            return;
+        }
+        // PyTorch before and after, so that a change in the machine's load during the run shows in the figures
+        Double torchBefore = torch(images, batch, epochs, threads);
         double dl4j = TrainingThroughput.measure(images, batch, epochs);
+        Double torchAfter = torchBefore == null ? null : torch(images, batch, epochs, threads);
         System.out.printf(Locale.ROOT, "  dl4j    %.2f img/s%n", dl4j);
-        Double torch = torch(images, batch, epochs, threads);
-        if (torch != null) {
-            System.out.printf(Locale.ROOT, "  pytorch %.2f img/s%n  ratio dl4j/pytorch %.2f%n", torch, dl4j / torch);
+        if (torchBefore != null && torchAfter != null) {
+            double torch = (torchBefore + torchAfter) / 2;
+            System.out.printf(Locale.ROOT, "  pytorch %.2f img/s (%.2f before, %.2f after)%n"
+                    + "  ratio dl4j/pytorch %.2f%n", torch, torchBefore, torchAfter, dl4j / torch);
         }
         inference(Integer.getInteger("inferSize", 256), Integer.getInteger("inferRuns", 10));
     }
@@ -81,34 +92,35 @@ public final class Benchmarks {
             input[i] = r.nextFloat();
         }
         Tensor tensor = new Tensor(new int[] {1, 3, size, size}, input);
-        System.out.printf(Locale.ROOT, "seed-autoencoder inference, 1x3x%dx%d, %d runs after 2 warm-up runs%n", size,
+        System.out.printf(Locale.ROOT, "seed-autoencoder inference, 1x3x%dx%d, 2 alternating rounds of %d runs after warm-up%n", size,
                 size, runs);
-        double ours;
-        try (InferenceEngine engine = BenchAccess.engine(ModelSource.of(onnx, "seed.onnx"),
-                EnhanceOptions.defaults())) {
-            engine.run(tensor);
-            engine.run(tensor);
-            long t = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                engine.run(tensor);
-            }
-            ours = (System.nanoTime() - t) / 1e6 / runs;
-        }
-        double theirs;
+        double ours = 0;
+        double theirs = 0;
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        try (InferenceEngine engine = BenchAccess.engine(ModelSource.of(onnx, "seed.onnx"),
+                EnhanceOptions.defaults());
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(Integer.getInteger("threads", 2));
             try (OrtSession session = env.createSession(onnx, options);
                     OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, size,
                             size})) {
                 for (int i = 0; i < 2; i++) {
+                    engine.run(tensor);
                     session.run(Map.of("input", t)).close();
                 }
-                long start = System.nanoTime();
-                for (int i = 0; i < runs; i++) {
-                    session.run(Map.of("input", t)).close();
+                for (int round = 0; round < 2; round++) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < runs; i++) {
+                        engine.run(tensor);
+                    }
+                    ours += (System.nanoTime() - start) / 1e6 / runs / 2;
+                    start = System.nanoTime();
+                    for (int i = 0; i < runs; i++) {
+                        session.run(Map.of("input", t)).close();
+                    }
+                    theirs += (System.nanoTime() - start) / 1e6 / runs / 2;
                 }
-                theirs = (System.nanoTime() - start) / 1e6 / runs;
             }
         }
         System.out.printf(Locale.ROOT, "  dl4j         %.1f ms/image%n  onnxruntime  %.1f ms/image%n"

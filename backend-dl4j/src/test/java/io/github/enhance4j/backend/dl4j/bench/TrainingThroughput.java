@@ -42,7 +42,11 @@ public final class TrainingThroughput {
             trainer.train(TrainingData.of(train, List.of()), e -> {
                 if (e instanceof TrainingEvent.EpochStarted s && s.epoch() == 2) {
                     timing[0] = System.nanoTime();
-                } else if (e instanceof TrainingEvent.BatchCompleted b && b.epoch() >= 2) {
+                }
+                if (e instanceof TrainingEvent.BatchCompleted b && Boolean.getBoolean("verbose")) {
+                    System.out.printf("  epoch %d batch %d: %.2f img/s%n", b.epoch(), b.batch(), b.imagesPerSecond());
+                }
+                if (e instanceof TrainingEvent.BatchCompleted b && b.epoch() >= 2) {
                     counted[0] += Math.min(batch, images - (b.batch() - 1) * batch);
                     timing[1] = System.nanoTime();
                 }
