@@ -1,0 +1,444 @@
+package io.github.enhance4j.backend.dl4j;
+
+import io.github.enhance4j.Trainer;
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.TrainingData;
+import io.github.enhance4j.TrainingEvent;
+import io.github.enhance4j.TrainingListener;
+import io.github.enhance4j.TrainingResult;
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.ImageMetrics;
+import io.github.enhance4j.image.Resampler;
+import io.github.enhance4j.spi.ModelMetadataKeys;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a {@link NetSpec} with SameDiff: forward and backward in one graph call, the optimiser in place, batches
+ * made on a background thread while the previous one trains. Every random choice (initial weights, shuffling, crops,
+ * flips, damage, dropout masks) comes from generators seeded by (seed, epoch, batch), so a run is reproducible and a
+ * resumed run continues exactly where the checkpoint left it.
+ */
+final class Dl4jTrainer implements Trainer {
+
+    /** Keras's L1 activity regularisation factor in the seed recipe. */
+    static final double ACTIVITY_L1 = 1e-9;
+    private static final int PREFETCH = 2;
+
+    private final TrainingConfig config;
+    private final NetSpec spec;
+    private final SameDiff graph;
+    private final Map<String, INDArray> params;
+    private final Optimizer optimizer;
+    private final List<String> parameterNames;
+    private volatile boolean stopRequested;
+    private boolean closed;
+
+    // loop state, saved in checkpoints
+    private int completedEpochs;
+    private int nextBatch;
+    private double epochLossSum;
+    private int epochLossCount;
+    private double bestLoss = Double.POSITIVE_INFINITY;
+    private double bestPsnr = Double.NaN;
+    private int wait;
+    private boolean earlyStopped;
+    private long trainingImages;
+
+    private Dl4jTrainer(TrainingConfig config) {
+        Nd4jRuntime.start();
+        if (config.threads() > 0) {
+            // ND4J's thread count is process-wide: the last trainer created sets it
+            Nd4j.getEnvironment().setMaxThreads(config.threads());
+            Nd4j.getEnvironment().setMaxMasterThreads(config.threads());
+        }
+        this.config = config;
+        this.spec = Architectures.build(config.architecture(), config.scale());
+        this.graph = SameDiffNet.training(spec, Parameters.initial(spec, config.seed()), config.loss());
+        this.params = SameDiffNet.parameterArrays(graph, spec);
+        this.parameterNames = new ArrayList<>(params.keySet());
+        this.optimizer = new Optimizer(config.optimizer(), config.learningRate(), params);
+    }
+
+    static Dl4jTrainer create(TrainingConfig config) {
+        return new Dl4jTrainer(config);
+    }
+
+    static Dl4jTrainer resume(Path file) {
+        Checkpoint.Contents c = Checkpoint.read(file);
+        Dl4jTrainer t = new Dl4jTrainer(c.config());
+        for (Map.Entry<String, INDArray> p : t.params.entrySet()) {
+            float[] values = c.tensors().get("param/" + p.getKey());
+            if (values == null || values.length != p.getValue().length()) {
+                throw new IllegalStateException("checkpoint " + file + " lacks parameter " + p.getKey()
+                        + " or its size differs from " + t.spec.architecture() + "'s");
+            }
+            p.getValue().assign(Nd4j.create(values, p.getValue().shape(), 'c'));
+        }
+        Map<String, float[]> slots = new HashMap<>();
+        c.tensors().forEach((k, v) -> {
+            if (k.startsWith("optimizer/")) {
+                slots.put(k.substring("optimizer/".length()), v);
+            }
+        });
+        Properties s = c.state();
+        t.optimizer.restore(slots, Long.parseLong(s.getProperty("steps")));
+        t.completedEpochs = Integer.parseInt(s.getProperty("completedEpochs"));
+        t.nextBatch = Integer.parseInt(s.getProperty("nextBatch"));
+        t.epochLossSum = Double.parseDouble(s.getProperty("epochLossSum"));
+        t.epochLossCount = Integer.parseInt(s.getProperty("epochLossCount"));
+        t.bestLoss = Double.parseDouble(s.getProperty("bestLoss"));
+        t.bestPsnr = Double.parseDouble(s.getProperty("bestPsnr"));
+        t.wait = Integer.parseInt(s.getProperty("wait"));
+        t.earlyStopped = Boolean.parseBoolean(s.getProperty("earlyStopped"));
+        t.trainingImages = Long.parseLong(s.getProperty("trainingImages", "0"));
+        return t;
+    }
+
+    @Override
+    public TrainingResult train(TrainingData data, TrainingListener listener) {
+        checkOpen();
+        long start = System.nanoTime();
+        long deadline = config.maxDuration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+        stopRequested = false;
+        trainingImages = data.trainingSize();
+        PairSource pairs = new PairSource(data, config);
+        List<PairSource.Pair> validation = new ArrayList<>();
+        for (int i = 0; i < data.validationSize(); i++) {
+            validation.add(pairs.validationPair(i));
+        }
+        for (PairSource.Pair p : validation) {
+            checkSize(p.input().width(), p.input().height(), "validation");
+        }
+        double baselinePsnr = baselinePsnr(validation);
+        int n = data.trainingSize();
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
+        long totalBatches = (long) batches * config.epochs();
+        long batchesDoneBefore = (long) completedEpochs * batches + nextBatch;
+        long batchesThisCall = 0;
+        ExecutorService producer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "enhance4j-dl4j-batches");
+            t.setDaemon(true);
+            return t;
+        });
+        TrainingResult.StopReason reason = TrainingResult.StopReason.COMPLETED;
+        try {
+            epochs:
+            while (completedEpochs < config.epochs() && !earlyStopped) {
+                int epoch = completedEpochs + 1;
+                int[] order = shuffled(n, PairSource.mix(config.seed(), epoch, 0x5AFF1EL));
+                if (nextBatch == 0) {
+                    epochLossSum = 0;
+                    epochLossCount = 0;
+                }
+                listener.onEvent(new TrainingEvent.EpochStarted(epoch, config.epochs(), batches));
+                long epochStart = System.nanoTime();
+                Deque<Future<PairSource.Batch>> queue = new ArrayDeque<>();
+                int submitted = nextBatch;
+                while (nextBatch < batches) {
+                    while (submitted < batches && queue.size() < PREFETCH) {
+                        int b = submitted++;
+                        int from = b * config.batchSize();
+                        int[] indices = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                        queue.add(producer.submit(() -> pairs.batch(epoch, from, indices)));
+                    }
+                    PairSource.Batch batch = await(queue.poll());
+                    long t0 = System.nanoTime();
+                    double loss = step(batch, epoch, nextBatch);
+                    epochLossSum += loss * batch.size();
+                    epochLossCount += batch.size();
+                    nextBatch++;
+                    batchesThisCall++;
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    double perBatch = (System.nanoTime() - start) / 1e9 / batchesThisCall;
+                    long left = totalBatches - batchesDoneBefore - batchesThisCall;
+                    listener.onEvent(new TrainingEvent.BatchCompleted(epoch, nextBatch, batches, loss,
+                            batch.size() / Math.max(seconds, 1e-9), Duration.ofMillis((long) (perBatch * left * 1000))));
+                    if (stopRequested || System.nanoTime() > deadline) {
+                        reason = stopRequested ? TrainingResult.StopReason.STOP_REQUESTED
+                                : TrainingResult.StopReason.TIME_LIMIT;
+                        for (Future<?> f : queue) {
+                            f.cancel(true);
+                        }
+                        if (nextBatch < batches) {
+                            writeCheckpoint(listener, epoch);
+                            break epochs;
+                        }
+                    }
+                }
+                nextBatch = 0;
+                Validation v = validate(validation);
+                listener.onEvent(new TrainingEvent.ValidationCompleted(epoch, v.loss, v.psnr, baselinePsnr));
+                if (validation.isEmpty() || v.loss < bestLoss - config.earlyStoppingMinDelta()) {
+                    bestLoss = validation.isEmpty() ? Math.min(bestLoss, epochLossSum / epochLossCount) : v.loss;
+                    bestPsnr = v.psnr;
+                    wait = 0;
+                } else if (config.earlyStoppingPatience() > 0 && ++wait >= config.earlyStoppingPatience()) {
+                    earlyStopped = true;
+                }
+                completedEpochs = epoch;
+                listener.onEvent(new TrainingEvent.EpochCompleted(epoch, epochLossSum / epochLossCount,
+                        Duration.ofNanos(System.nanoTime() - epochStart)));
+                writeCheckpoint(listener, epoch);
+                if (earlyStopped) {
+                    reason = TrainingResult.StopReason.EARLY_STOPPED;
+                } else if (reason != TrainingResult.StopReason.COMPLETED) {
+                    break;
+                }
+            }
+        } finally {
+            producer.shutdownNow();
+        }
+        if (earlyStopped) {
+            reason = TrainingResult.StopReason.EARLY_STOPPED;
+        }
+        return new TrainingResult(completedEpochs, bestLoss, bestPsnr, reason,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void checkSize(int w, int h, String what) {
+        int m = spec.sizeMultiple();
+        if (w % m != 0 || h % m != 0) {
+            throw new IllegalArgumentException(spec.architecture() + " trains on images whose sides are multiples of "
+                    + m + ", but a " + what + " input is " + w + "x" + h + "; resize the images or set a patch size"
+                    + " that is a multiple of " + m);
+        }
+    }
+
+    private double step(PairSource.Batch batch, int epoch, int batchIndex) {
+        checkSize(batch.inW(), batch.inH(), "training");
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(NetSpec.INPUT, Nd4j.create(batch.input(), new long[] {batch.size(), batch.channels(), batch.inH(),
+                batch.inW()}, 'c'));
+        feed.put(SameDiffNet.TARGET, Nd4j.create(batch.target(), new long[] {batch.size(), batch.channels(),
+                batch.outH(), batch.outW()}, 'c'));
+        SplittableRandom masks = new SplittableRandom(PairSource.mix(config.seed(), epoch, batchIndex, 0xD80L));
+        int pooled = 1;
+        for (NetSpec.Layer layer : spec.layers()) {
+            if (layer instanceof NetSpec.MaxPool) {
+                pooled *= 2;
+            } else if (layer instanceof NetSpec.Dropout d) {
+                int h = batch.inH() / pooled;
+                int w = batch.inW() / pooled;
+                float[] mask = new float[batch.size() * d.channels() * h * w];
+                float keep = (float) (1 / (1 - d.rate()));
+                for (int i = 0; i < mask.length; i++) {
+                    mask[i] = masks.nextDouble() < d.rate() ? 0f : keep;
+                }
+                feed.put(SameDiffNet.maskName(d), Nd4j.create(mask,
+                        SameDiffNet.maskShape(batch.size(), d.channels(), h, w), 'c'));
+            }
+        }
+        if (spec.architecture().equals(Architectures.SEED)) {
+            feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (ACTIVITY_L1 / batch.size())));
+        }
+        OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
+        optimizer.step(params, result.getGradients());
+        return result.getOutputs().get(SameDiffNet.LOSS).getDouble(0);
+    }
+
+    private record Validation(double loss, double psnr) {
+    }
+
+    private Validation validate(List<PairSource.Pair> validation) {
+        if (validation.isEmpty()) {
+            return new Validation(Double.NaN, Double.NaN);
+        }
+        SameDiff inference = SameDiffNet.inference(spec, onnxLayoutParams());
+        String out = SameDiffNet.inferenceOutput(spec);
+        double lossSum = 0;
+        double psnrSum = 0;
+        int i = 0;
+        while (i < validation.size()) {
+            int j = i + 1;
+            FloatImage first = validation.get(i).input();
+            while (j < validation.size() && j - i < config.batchSize()
+                    && validation.get(j).input().width() == first.width()
+                    && validation.get(j).input().height() == first.height()) {
+                j++;
+            }
+            PairSource.Batch batch = PairSource.stack(validation.subList(i, j).toArray(new PairSource.Pair[0]));
+            INDArray result = inference.outputSingle(Map.of(NetSpec.INPUT, Nd4j.create(batch.input(),
+                    new long[] {batch.size(), batch.channels(), batch.inH(), batch.inW()}, 'c')), out);
+            float[] predicted = result.dup('c').data().asFloat();
+            int plane = batch.channels() * batch.outH() * batch.outW();
+            for (int k = 0; k < batch.size(); k++) {
+                FloatImage target = validation.get(i + k).target();
+                float[] p = java.util.Arrays.copyOfRange(predicted, k * plane, (k + 1) * plane);
+                double err = 0;
+                for (int q = 0; q < plane; q++) {
+                    double d = p[q] - target.colorData()[q];
+                    err += config.loss() == TrainingConfig.Loss.L1 ? Math.abs(d) : d * d;
+                }
+                lossSum += err / plane;
+                FloatImage image = new FloatImage(batch.outW(), batch.outH(), batch.channels(), p, null).clamp();
+                psnrSum += Math.min(ImageMetrics.psnr(image, target, 0), 100);
+            }
+            i = j;
+        }
+        return new Validation(lossSum / validation.size(), psnrSum / validation.size());
+    }
+
+    /** The damaged input itself at scale 1, bicubic enlargement of it for super-resolution. */
+    private double baselinePsnr(List<PairSource.Pair> validation) {
+        double sum = 0;
+        for (PairSource.Pair p : validation) {
+            FloatImage base = config.scale() == 1 ? p.input()
+                    : Resampler.BICUBIC.resize(p.input(), p.target().width(), p.target().height());
+            sum += Math.min(ImageMetrics.psnr(base, p.target(), 0), 100);
+        }
+        return validation.isEmpty() ? Double.NaN : sum / validation.size();
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static PairSource.Batch await(Future<PairSource.Batch> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a training batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("making a training batch failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void writeCheckpoint(TrainingListener listener, int epoch) {
+        if (config.checkpointDirectory().isPresent()) {
+            Path file = config.checkpointDirectory().get().resolve(Checkpoint.FILE_NAME);
+            saveCheckpoint(file);
+            listener.onEvent(new TrainingEvent.CheckpointWritten(epoch, file));
+        }
+    }
+
+    @Override
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public void saveCheckpoint(Path file) {
+        checkOpen();
+        Map<String, float[]> tensors = new LinkedHashMap<>();
+        params.forEach((k, v) -> tensors.put("param/" + k, v.dup('c').data().asFloat()));
+        optimizer.state().forEach((k, v) -> tensors.put("optimizer/" + k, v.dup('c').data().asFloat()));
+        Properties s = new Properties();
+        s.setProperty("completedEpochs", Integer.toString(completedEpochs));
+        s.setProperty("nextBatch", Integer.toString(nextBatch));
+        s.setProperty("epochLossSum", Double.toString(epochLossSum));
+        s.setProperty("epochLossCount", Integer.toString(epochLossCount));
+        s.setProperty("bestLoss", Double.toString(bestLoss));
+        s.setProperty("bestPsnr", Double.toString(bestPsnr));
+        s.setProperty("wait", Integer.toString(wait));
+        s.setProperty("earlyStopped", Boolean.toString(earlyStopped));
+        s.setProperty("steps", Long.toString(optimizer.steps()));
+        s.setProperty("trainingImages", Long.toString(trainingImages));
+        Checkpoint.write(file, new Checkpoint.Contents(config, s, tensors, onnx()));
+    }
+
+    @Override
+    public void exportOnnx(Path file) {
+        checkOpen();
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.write(tmp, onnx());
+                Checkpoint.moveAtomically(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing ONNX model " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    byte[] onnx() {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        onnxLayoutParams().forEach((k, v) -> weights.put(k, v.data().asFloat()));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(ModelMetadataKeys.SCALE, Integer.toString(spec.scale()));
+        meta.put(ModelMetadataKeys.COLOR, "rgb");
+        meta.put(ModelMetadataKeys.RANGE, "0:1");
+        meta.put(ModelMetadataKeys.ARCHITECTURE, spec.architecture());
+        meta.put(ModelMetadataKeys.TRAINING_DATA, trainingImages + " images, " + config.degradation() + ", "
+                + completedEpochs + " epochs, " + config.optimizer().name().toLowerCase(java.util.Locale.ROOT) + "/"
+                + config.loss().name().toLowerCase(java.util.Locale.ROOT) + ", seed " + config.seed());
+        meta.put(ModelMetadataKeys.VERSION, Nd4jRuntime.version());
+        return OnnxExporter.export(spec, weights, meta, Nd4jRuntime.version());
+    }
+
+    /** The current parameters with kernels in ONNX layout (copies). */
+    Map<String, INDArray> onnxLayoutParams() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : params.entrySet()) {
+            out.put(e.getKey(), e.getValue().rank() == 4 ? SameDiffNet.toOnnxLayout(e.getValue())
+                    : e.getValue().dup('c'));
+        }
+        return out;
+    }
+
+    NetSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public TrainingConfig config() {
+        return config;
+    }
+
+    @Override
+    public int completedEpochs() {
+        return completedEpochs;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this trainer is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.enhance4j.backend.dl4j;
+
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.TrainingData;
+import io.github.enhance4j.image.Degradation;
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.SrEvaluation;
+
+import java.util.Random;
+
+/**
+ * Makes training pairs (damaged input, clean target) from clean images with the configured degradation. A pair is a
+ * pure function of (seed, epoch, position in the epoch), so batches can be made on other threads, in any order,
+ * and a resumed run sees exactly the batches an uninterrupted one would. Thread-safe.
+ *
+ * <p>With a patch size, a random crop of {@code patch} target pixels (rounded down to a multiple of the scale) is
+ * taken and flipped at random horizontally and vertically, as is usual for super-resolution training; without one,
+ * whole images are used as they are (the seed recipe), cropped to a multiple of the scale.
+ */
+final class PairSource {
+
+    /** A batch as NCHW float arrays. */
+    record Batch(int size, int channels, int inH, int inW, float[] input, int outH, int outW, float[] target) {
+    }
+
+    /** One damaged/clean pair. */
+    record Pair(FloatImage input, FloatImage target) {
+    }
+
+    private final TrainingData data;
+    private final Degradation degradation;
+    private final String degradationSpec;
+    private final int scale;
+    private final int patch;
+    private final long seed;
+
+    PairSource(TrainingData data, TrainingConfig config) {
+        this.data = data;
+        this.degradationSpec = config.degradation();
+        this.degradation = Degradation.parse(config.degradation());
+        this.scale = config.scale();
+        this.patch = config.patchSize() / config.scale() * config.scale();
+        this.seed = config.seed();
+        if (config.patchSize() > 0 && patch == 0) {
+            throw new IllegalArgumentException("patch size " + config.patchSize() + " is smaller than the scale "
+                    + scale);
+        }
+    }
+
+    static long mix(long... values) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (long v : values) {
+            h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+            h *= 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    /** The images of one batch: {@code indices} are training-image numbers, {@code first} the epoch position. */
+    Batch batch(int epoch, int first, int[] indices) {
+        Pair[] pairs = new Pair[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            pairs[i] = trainingPair(indices[i], new Random(mix(seed, epoch, first + i)));
+        }
+        return stack(pairs);
+    }
+
+    Pair trainingPair(int index, Random random) {
+        FloatImage clean = SrEvaluation.modcrop(data.trainingImage(index).withoutAlpha(), scale);
+        if (patch > 0) {
+            if (clean.width() < patch || clean.height() < patch) {
+                throw new IllegalArgumentException("training image " + index + " is " + clean.width() + "x"
+                        + clean.height() + ", smaller than the patch size " + patch);
+            }
+            clean = crop(clean, random.nextInt(clean.width() - patch + 1), random.nextInt(clean.height() - patch + 1),
+                    patch, random.nextBoolean(), random.nextBoolean());
+        }
+        return pair(clean, random);
+    }
+
+    /** Validation pair {@code index}: whole image, damage drawn from a fixed generator. */
+    Pair validationPair(int index) {
+        FloatImage clean = SrEvaluation.modcrop(data.validationImage(index).withoutAlpha(), scale);
+        return pair(clean, new Random(mix(seed, -1, index)));
+    }
+
+    private Pair pair(FloatImage clean, Random random) {
+        FloatImage damaged = degradation.apply(clean, random);
+        if (damaged.width() * scale != clean.width() || damaged.height() * scale != clean.height()) {
+            throw new IllegalArgumentException("degradation '" + degradationSpec + "' turns a " + clean.width() + "x"
+                    + clean.height() + " image into " + damaged.width() + "x" + damaged.height() + ", but scale "
+                    + scale + " needs inputs 1/" + scale + " of the target's size (use bicubic:" + scale
+                    + " for super-resolution, pixelate/blur/noise/jpeg for scale 1)");
+        }
+        return new Pair(damaged, clean);
+    }
+
+    static Batch stack(Pair... pairs) {
+        FloatImage in0 = pairs[0].input();
+        FloatImage out0 = pairs[0].target();
+        int c = in0.channels();
+        int inPlane = c * in0.width() * in0.height();
+        int outPlane = c * out0.width() * out0.height();
+        float[] input = new float[pairs.length * inPlane];
+        float[] target = new float[pairs.length * outPlane];
+        for (int i = 0; i < pairs.length; i++) {
+            FloatImage in = pairs[i].input();
+            FloatImage out = pairs[i].target();
+            if (in.width() != in0.width() || in.height() != in0.height() || in.channels() != c) {
+                throw new IllegalArgumentException("training images differ in size (" + in0.width() + "x"
+                        + in0.height() + " and " + in.width() + "x" + in.height() + " inputs in one batch); set a"
+                        + " patch size to train on random crops, or resize the images to one size");
+            }
+            System.arraycopy(in.colorData(), 0, input, i * inPlane, inPlane);
+            System.arraycopy(out.colorData(), 0, target, i * outPlane, outPlane);
+        }
+        return new Batch(pairs.length, c, in0.height(), in0.width(), input, out0.height(), out0.width(), target);
+    }
+
+    private static FloatImage crop(FloatImage image, int x0, int y0, int size, boolean flipX, boolean flipY) {
+        FloatImage out = new FloatImage(size, size, image.channels(), false);
+        for (int c = 0; c < image.channels(); c++) {
+            for (int y = 0; y < size; y++) {
+                int sy = y0 + (flipY ? size - 1 - y : y);
+                for (int x = 0; x < size; x++) {
+                    out.set(c, x, y, image.get(c, x0 + (flipX ? size - 1 - x : x), sy));
+                }
+            }
+        }
+        return out;
+    }
+}

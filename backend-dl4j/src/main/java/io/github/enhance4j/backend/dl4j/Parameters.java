@@ -1,0 +1,43 @@
+package io.github.enhance4j.backend.dl4j;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Initial weights and copies of parameter sets. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    /**
+     * Keras's defaults, as the seed used them: Glorot-uniform kernels (limit sqrt(6 / (fan_in + fan_out)), fans
+     * counting the kernel area) and zero biases. Drawn from a generator seeded by {@code seed} in the spec's order,
+     * so a seed always gives the same network, whatever ND4J's own random state.
+     */
+    static Map<String, INDArray> initial(NetSpec spec, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (NetSpec.Conv c : spec.convs()) {
+            int area = c.kernel() * c.kernel();
+            double limit = Math.sqrt(6.0 / ((double) c.inChannels() * area + (double) c.outChannels() * area));
+            float[] w = new float[c.outChannels() * c.inChannels() * area];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            }
+            params.put(c.weight(), Nd4j.create(w, new long[] {c.outChannels(), c.inChannels(), c.kernel(),
+                    c.kernel()}, 'c'));
+            params.put(c.bias(), Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, c.outChannels()));
+        }
+        return params;
+    }
+
+    static Map<String, INDArray> copy(Map<String, INDArray> params) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        params.forEach((k, v) -> copy.put(k, v.dup('c')));
+        return copy;
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.enhance4j.backend.dl4j;
+
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.backend.dl4j.NetSpec.Add;
+import io.github.enhance4j.backend.dl4j.NetSpec.Conv;
+import io.github.enhance4j.backend.dl4j.NetSpec.DepthToSpace;
+import io.github.enhance4j.backend.dl4j.NetSpec.Dropout;
+import io.github.enhance4j.backend.dl4j.NetSpec.Layer;
+import io.github.enhance4j.backend.dl4j.NetSpec.MaxPool;
+import io.github.enhance4j.backend.dl4j.NetSpec.Relu;
+import io.github.enhance4j.backend.dl4j.NetSpec.Upsample;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.DataFormat;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link NetSpec} as a SameDiff graph. ND4J's libnd4j ops (conv2d, pooling) run on oneDNN with the
+ * {@code -onednn} natives, which is why training goes through SameDiff rather than DL4J's layer API.
+ *
+ * <p>The training graph has placeholders {@code input}, {@code target}, one dropout mask per dropout layer
+ * ({@code <layer>.mask}, already scaled by {@code 1/(1-rate)}) and {@code activityScale} (the L1 activity
+ * regularisation weight divided by the batch size); it outputs {@code loss} (the data loss, reported) and
+ * minimises {@code objective} (loss plus the activity penalty). The inference graph has only {@code input}.
+ * Parameters are given in ONNX layout; the graph holds kernels in its own layout (see {@link #toSameDiffLayout}),
+ * and the optimiser updates the graph's arrays in place.
+ */
+final class SameDiffNet {
+
+    static final String TARGET = "target";
+    static final String LOSS = "loss";
+    static final String OBJECTIVE = "objective";
+    static final String ACTIVITY_SCALE = "activityScale";
+
+    /**
+     * Whether the layers run channels-last. The graph's inputs and outputs are NCHW either way; inside, NHWC lets
+     * oneDNN run convolutions without reordering every activation to and from its blocked layout.
+     */
+    static final boolean NHWC = !Boolean.getBoolean("enhance4j.dl4j.nchw");
+
+    private SameDiffNet() {
+    }
+
+    /** The shape of a dropout mask placeholder for an NCHW activation of this shape. */
+    static long[] maskShape(long n, long c, long h, long w) {
+        return NHWC ? new long[] {n, h, w, c} : new long[] {n, c, h, w};
+    }
+
+    static SameDiff inference(NetSpec spec, Map<String, INDArray> params) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> values = layers(sd, spec, params, false);
+        values.get(spec.output()).rename(spec.output() + ".result");
+        return sd;
+    }
+
+    static String inferenceOutput(NetSpec spec) {
+        return spec.output() + ".result";
+    }
+
+    static SameDiff training(NetSpec spec, Map<String, INDArray> params, TrainingConfig.Loss loss) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> values = layers(sd, spec, params, true);
+        SDVariable out = values.get(spec.output());
+        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+        SDVariable diff = out.sub(target);
+        SDVariable data = loss == TrainingConfig.Loss.L1 ? sd.math().abs(diff).mean(LOSS)
+                : sd.math().square(diff).mean(LOSS);
+        SDVariable objective;
+        if (spec.architecture().equals(Architectures.SEED)) {
+            SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, DataType.FLOAT);
+            List<SDVariable> penalties = new ArrayList<>();
+            for (String name : spec.regularisedActivations()) {
+                // the activations are ReLU outputs, so their L1 norm is their plain sum (and so is its gradient)
+                penalties.add(values.get(name).sum());
+            }
+            SDVariable penalty = penalties.get(0);
+            for (int i = 1; i < penalties.size(); i++) {
+                penalty = penalty.add(penalties.get(i));
+            }
+            objective = data.add(OBJECTIVE, penalty.mul(scale));
+        } else {
+            objective = sd.identity(OBJECTIVE, data);
+        }
+        sd.setLossVariables(OBJECTIVE);
+        return sd;
+    }
+
+    static String maskName(Dropout d) {
+        return d.out() + ".mask";
+    }
+
+    private static Map<String, SDVariable> layers(SameDiff sd, NetSpec spec, Map<String, INDArray> params,
+            boolean training) {
+        Map<String, SDVariable> v = new HashMap<>();
+        SDVariable input = sd.placeHolder(NetSpec.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+        v.put(NetSpec.INPUT, NHWC ? sd.permute(input, 0, 2, 3, 1) : input);
+        String format = NHWC ? "NHWC" : "NCHW";
+        for (Layer layer : spec.layers()) {
+            SDVariable result;
+            if (layer instanceof Conv c) {
+                SDVariable w = sd.var(c.weight(), toSameDiffLayout(params.get(c.weight())));
+                SDVariable b = sd.var(c.bias(), params.get(c.bias()));
+                result = sd.cnn().conv2d(c.out(), v.get(c.in()), w, b, Conv2DConfig.builder()
+                        .kH(c.kernel()).kW(c.kernel()).sH(1).sW(1).dH(1).dW(1)
+                        .paddingMode(PaddingMode.SAME).dataFormat(format).weightsFormat(WeightsFormat.YXIO).build());
+            } else if (layer instanceof Relu r) {
+                result = sd.nn().relu(r.out(), v.get(r.in()), 0);
+            } else if (layer instanceof MaxPool p) {
+                result = sd.cnn().maxPooling2d(p.out(), v.get(p.in()), Pooling2DConfig.builder()
+                        .kH(2).kW(2).sH(2).sW(2).dH(1).dW(1).paddingMode(PaddingMode.VALID)
+                        .type(Pooling2D.Pooling2DType.MAX).isNHWC(NHWC).build());
+            } else if (layer instanceof Dropout d) {
+                if (training) {
+                    SDVariable mask = sd.placeHolder(maskName(d), DataType.FLOAT, maskShape(-1, d.channels(), -1, -1));
+                    result = v.get(d.in()).mul(d.out(), mask);
+                } else {
+                    result = sd.identity(d.out(), v.get(d.in()));
+                }
+            } else if (layer instanceof Upsample u) {
+                result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), !NHWC);
+            } else if (layer instanceof Add a) {
+                result = v.get(a.a()).add(a.out(), v.get(a.b()));
+            } else {
+                DepthToSpace d = (DepthToSpace) layer;
+                result = sd.cnn().depthToSpace(d.out(), v.get(d.in()), d.block(), NHWC ? DataFormat.NHWC : DataFormat.NCHW);
+            }
+            v.put(layer.out(), result);
+        }
+        if (NHWC) {
+            v.put(spec.output(), sd.permute(v.get(spec.output()), 0, 3, 1, 2));
+        }
+        return v;
+    }
+
+    /**
+     * Kernels as SameDiff holds them, {@code [k, k, in, out]}: conv2d_bp of ND4J 1.0.0-M2.1 ignores the weights
+     * format argument and insists on this layout, so training cannot use ONNX's {@code [out, in, k, k]}.
+     */
+    static INDArray toSameDiffLayout(INDArray onnxKernel) {
+        return onnxKernel.permute(2, 3, 1, 0).dup('c');
+    }
+
+    /** The inverse of {@link #toSameDiffLayout}. */
+    static INDArray toOnnxLayout(INDArray sameDiffKernel) {
+        return sameDiffKernel.permute(3, 2, 0, 1).dup('c');
+    }
+
+    /** The arrays SameDiff holds for the parameters, in the spec's order (updated in place by the optimiser). */
+    static Map<String, INDArray> parameterArrays(SameDiff sd, NetSpec spec) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (String name : spec.parameterShapes().keySet()) {
+            arrays.put(name, sd.getVariable(name).getArr());
+        }
+        return arrays;
+    }
+}

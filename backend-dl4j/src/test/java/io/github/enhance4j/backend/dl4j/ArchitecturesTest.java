@@ -1,0 +1,44 @@
+package io.github.enhance4j.backend.dl4j;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArchitecturesTest {
+
+    @Test
+    void seedAutoencoder_matchesSeedRecipeSize() {
+        NetSpec seed = Architectures.build("seed-autoencoder", 1);
+
+        assertThat(seed.parameterCount()).isEqualTo(1_110_403L);
+        assertThat(seed.flopsPerOutputPixel()).isEqualTo(670_464.0);
+        assertThat(seed.convs()).hasSize(10);
+        assertThat(seed.layers()).filteredOn(l -> l instanceof NetSpec.Dropout)
+                .singleElement().extracting(l -> ((NetSpec.Dropout) l).rate()).isEqualTo(0.3);
+        assertThat(seed.regularisedActivations()).hasSize(10);
+    }
+
+    @Test
+    void espcn_isUnderATenthOfTheSeedsFlopsAtEveryScale() {
+        double seed = Architectures.seedAutoencoder().flopsPerOutputPixel();
+        for (int s = 2; s <= 4; s++) {
+            NetSpec espcn = Architectures.build("espcn", s);
+
+            assertThat(espcn.scale()).isEqualTo(s);
+            assertThat(espcn.flopsPerOutputPixel()).isLessThan(seed / 10);
+        }
+        assertThat(Architectures.espcn(2).parameterCount()).isEqualTo(26_796L);
+        assertThat(Architectures.espcn(2).flopsPerOutputPixel()).isEqualTo(13_344.0);
+    }
+
+    @Test
+    void build_wrongScaleOrName_saysWhatWorks() {
+        assertThatThrownBy(() -> Architectures.build("seed-autoencoder", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("espcn");
+        assertThatThrownBy(() -> Architectures.build("espcn", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
+        assertThatThrownBy(() -> Architectures.build("srgan", 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[espcn, seed-autoencoder]");
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.enhance4j.backend.dl4j;
+
+import io.github.enhance4j.Trainer;
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.TrainingData;
+import io.github.enhance4j.TrainingEvent;
+import io.github.enhance4j.TrainingResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tiny runs (16x16 images, a few of them, 2 epochs): reproducibility, resume, events, early stopping. */
+class Dl4jTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final TrainingData SEED_DATA = TestData.of(6, 2, 16);
+    private static final TrainingData SR_DATA = TestData.of(5, 2, 24);
+
+    private static TrainingConfig.Builder seedConfig() {
+        return TrainingConfig.builder().backend("dl4j").batchSize(4).epochs(2).degradation("pixelate:0.5").seed(3);
+    }
+
+    private static TrainingConfig.Builder srConfig() {
+        return TrainingConfig.builder().backend("dl4j").architecture("espcn").scale(2).degradation("bicubic:2")
+                .optimizer(TrainingConfig.Optimizer.ADAM).loss(TrainingConfig.Loss.L1).patchSize(12).batchSize(2)
+                .epochs(2).seed(5);
+    }
+
+    @Test
+    void train_sameSeedTwice_givesIdenticalModels() {
+        byte[] first;
+        byte[] second;
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().build())) {
+            t.train(SEED_DATA, e -> { });
+            first = t.onnx();
+        }
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().build())) {
+            t.train(SEED_DATA, e -> { });
+            second = t.onnx();
+        }
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().seed(4).build())) {
+            t.train(SEED_DATA, e -> { });
+            assertThat(t.onnx()).isNotEqualTo(first);
+        }
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void resume_afterOneEpoch_equalsUninterruptedRun() {
+        byte[] uninterrupted;
+        try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().build())) {
+            t.train(SR_DATA, e -> { });
+            uninterrupted = t.onnx();
+        }
+        Path checkpoints = dir.resolve("ckpt");
+        try (Trainer t = Dl4jTrainer.create(srConfig().epochs(1).checkpointDirectory(checkpoints).build())) {
+            t.train(SR_DATA, e -> { });
+        }
+        Path checkpoint = checkpoints.resolve(Checkpoint.FILE_NAME);
+        // the checkpoint says 1 epoch of 1; asking for 2 in total continues from it
+        Checkpoint.Contents c = Checkpoint.read(checkpoint);
+        Checkpoint.write(checkpoint, new Checkpoint.Contents(c.config().toBuilder().epochs(2).build(), c.state(),
+                c.tensors(), c.onnx()));
+        try (Dl4jTrainer t = Dl4jTrainer.resume(checkpoint)) {
+            assertThat(t.completedEpochs()).isEqualTo(1);
+            TrainingResult r = t.train(SR_DATA, e -> { });
+
+            assertThat(r.epochs()).isEqualTo(2);
+            assertThat(t.onnx()).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void requestStop_midEpoch_checkpointResumesToTheSameModel() {
+        byte[] uninterrupted;
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().batchSize(2).build())) {
+            t.train(SEED_DATA, e -> { });
+            uninterrupted = t.onnx();
+        }
+        Path checkpoints = dir.resolve("stop");
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().batchSize(2).checkpointDirectory(checkpoints).build())) {
+            TrainingResult r = t.train(SEED_DATA, e -> {
+                if (e instanceof TrainingEvent.BatchCompleted b && b.epoch() == 1 && b.batch() == 2) {
+                    t.requestStop();
+                }
+            });
+            assertThat(r.stopReason()).isEqualTo(TrainingResult.StopReason.STOP_REQUESTED);
+            assertThat(r.epochs()).isZero();
+        }
+        try (Trainer t = Trainer.resume(checkpoints.resolve(Checkpoint.FILE_NAME))) {
+            assertThat(t).isInstanceOf(Dl4jTrainer.class);
+            TrainingResult r = t.train(SEED_DATA, e -> { });
+
+            assertThat(r.stopReason()).isEqualTo(TrainingResult.StopReason.COMPLETED);
+            assertThat(((Dl4jTrainer) t).onnx()).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void train_emitsEventsInOrder_andWritesCheckpointsAtomically() throws Exception {
+        List<TrainingEvent> events = new ArrayList<>();
+        Path checkpoints = dir.resolve("events");
+        TrainingResult result;
+        try (Trainer t = Trainer.create(seedConfig().checkpointDirectory(checkpoints).build())) {
+            result = t.train(SEED_DATA, events::add);
+            t.exportOnnx(dir.resolve("model.onnx"));
+        }
+
+        assertThat(events).first().isEqualTo(new TrainingEvent.EpochStarted(1, 2, 2));
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.BatchCompleted).hasSize(4)
+                .allSatisfy(e -> {
+                    TrainingEvent.BatchCompleted b = (TrainingEvent.BatchCompleted) e;
+                    assertThat(b.loss()).isPositive().isFinite();
+                    assertThat(b.imagesPerSecond()).isPositive();
+                    assertThat(b.eta().isNegative()).isFalse();
+                });
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.ValidationCompleted).hasSize(2)
+                .allSatisfy(e -> {
+                    TrainingEvent.ValidationCompleted v = (TrainingEvent.ValidationCompleted) e;
+                    assertThat(v.psnr()).isBetween(3.0, 60.0);
+                    assertThat(v.baselinePsnr()).isBetween(15.0, 60.0);
+                });
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.CheckpointWritten).hasSize(2);
+        assertThat(events).last().isInstanceOf(TrainingEvent.CheckpointWritten.class);
+        assertThat(result.epochs()).isEqualTo(2);
+        assertThat(result.stopReason()).isEqualTo(TrainingResult.StopReason.COMPLETED);
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(Checkpoint.FILE_NAME);
+        }
+        assertThat(new Dl4jTrainerProvider().canResume(checkpoints.resolve(Checkpoint.FILE_NAME))).isTrue();
+        assertThat(new Dl4jTrainerProvider().canResume(dir.resolve("model.onnx"))).isFalse();
+        assertThat(OnnxSniffer.looksLikeOnnx(Files.readAllBytes(dir.resolve("model.onnx")))).isTrue();
+    }
+
+    @Test
+    void train_noImprovement_stopsEarly() {
+        // a min delta of 10 can never be met, so patience 1 stops after the second epoch
+        try (Trainer t = Trainer.create(seedConfig().epochs(5).earlyStopping(10, 1).build())) {
+            TrainingResult r = t.train(SEED_DATA, e -> { });
+
+            assertThat(r.stopReason()).isEqualTo(TrainingResult.StopReason.EARLY_STOPPED);
+            assertThat(r.epochs()).isEqualTo(2);
+            assertThat(r.bestValidationLoss()).isPositive().isFinite();
+        }
+    }
+
+    @Test
+    void train_adamOnEspcn_lowersValidationLoss() {
+        List<Double> losses = new ArrayList<>();
+        try (Trainer t = Trainer.create(srConfig().epochs(4).learningRate(3e-3).build())) {
+            t.train(SR_DATA, e -> {
+                if (e instanceof TrainingEvent.ValidationCompleted v) {
+                    losses.add(v.loss());
+                }
+            });
+        }
+
+        assertThat(losses).hasSize(4);
+        assertThat(losses.get(3)).isLessThan(losses.get(0));
+    }
+}
