@@ -400,6 +400,7 @@ final class Dl4jTrainer implements Trainer {
         meta.put(ModelMetadataKeys.COLOR, "rgb");
         meta.put(ModelMetadataKeys.RANGE, "0:1");
         meta.put(ModelMetadataKeys.ARCHITECTURE, spec.architecture());
+        meta.put(ModelMetadataKeys.SIZE_MULTIPLE, Integer.toString(spec.sizeMultiple()));
         meta.put(ModelMetadataKeys.TRAINING_DATA, trainingImages + " images, " + config.degradation() + ", "
                 + completedEpochs + " epochs, " + config.optimizer().name().toLowerCase(java.util.Locale.ROOT) + "/"
                 + config.loss().name().toLowerCase(java.util.Locale.ROOT) + ", seed " + config.seed());
