@@ -175,7 +175,10 @@ public final class TrainingConfig {
         return Optional.ofNullable(maxDuration);
     }
 
-    /** Where a checkpoint is written after every epoch, or empty for none. */
+    /**
+     * Where a checkpoint is written after every epoch, or empty for none. Backends name their checkpoint files there
+     * {@code checkpoint*} (applications find them by that prefix).
+     */
     public Optional<Path> checkpointDirectory() {
         return Optional.ofNullable(checkpointDirectory);
     }

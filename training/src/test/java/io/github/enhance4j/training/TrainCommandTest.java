@@ -51,7 +51,8 @@ class TrainCommandTest {
         Path data = faces(12);
         Path output = dir.resolve("run");
 
-        int code = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "3", "--batch", "4");
+        int code = run("train", "-q", "--backend", "fake", "-d", data.toString(), "-o", output.toString(),
+                "--epochs", "3", "--batch", "4");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Data: 11 training and 1 validation images")
@@ -71,10 +72,12 @@ class TrainCommandTest {
     void train_existingCheckpoint_needsResume_andResumeContinuesIt() throws IOException {
         Path data = faces(8);
         Path output = dir.resolve("run");
-        assertThat(run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "2")).isZero();
+        assertThat(run("train", "-q", "--backend", "fake", "-d", data.toString(), "-o", output.toString(),
+                "--epochs", "2")).isZero();
         out.reset();
 
-        int again = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--epochs", "2");
+        int again = run("train", "-q", "--backend", "fake", "-d", data.toString(), "-o", output.toString(),
+                "--epochs", "2");
         int resumed = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--resume");
 
         assertThat(again).isEqualTo(1);
@@ -89,8 +92,8 @@ class TrainCommandTest {
         Path data = faces(12);
         Path output = dir.resolve("sr");
 
-        int code = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--preset", "sr-x2",
-                "--epochs", "1");
+        int code = run("train", "-q", "--backend", "fake", "-d", data.toString(), "-o", output.toString(),
+                "--preset", "sr-x2", "--epochs", "1");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("scale=2").contains("degradation=bicubic:2");

@@ -37,7 +37,7 @@ final class Checkpoint {
 
     static final String MARKER = "enhance4j-dl4j-checkpoint";
     static final String FORMAT_VERSION = "1";
-    static final String FILE_NAME = "latest.dl4j.zip";
+    static final String FILE_NAME = "checkpoint.dl4j.zip";
     private static final String CONFIG = "config.properties";
     private static final String STATE = "state.properties";
     private static final String TENSORS = "tensors.bin";
