@@ -138,7 +138,8 @@ final class Dl4jTrainer implements Trainer {
         long totalBatches = (long) batches * config.epochs();
         long batchesDoneBefore = (long) completedEpochs * batches + nextBatch;
         long batchesThisCall = 0;
-        ExecutorService producer = Executors.newSingleThreadExecutor(r -> {
+        // batches are pure functions of (seed, epoch, position), so two makers in parallel change nothing but speed
+        ExecutorService producer = Executors.newFixedThreadPool(PREFETCH, r -> {
             Thread t = new Thread(r, "enhance4j-dl4j-batches");
             t.setDaemon(true);
             return t;

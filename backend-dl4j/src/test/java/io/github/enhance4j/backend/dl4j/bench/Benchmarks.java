@@ -39,12 +39,12 @@ public final class Benchmarks {
         int batch = Integer.getInteger("batch", 32);
         int epochs = Integer.getInteger("epochs", 2);
         int threads = Integer.getInteger("threads", 2);
-        System.out.printf(Locale.ROOT, "seed-autoencoder training, 80x80, batch %d, %d images, %d epochs (first is"
-                + " warm-up), %d threads%n", batch, images, epochs, threads);
         if (Boolean.getBoolean("inferenceOnly")) {
             inference(Integer.getInteger("inferSize", 256), Integer.getInteger("inferRuns", 10));
             return;
         }
+        System.out.printf(Locale.ROOT, "seed-autoencoder training, 80x80, batch %d, %d images, %d epochs (first is"
+                + " warm-up), %d threads%n", batch, images, epochs, threads);
         // PyTorch before and after, so that a change in the machine's load during the run shows in the figures
         Double torchBefore = torch(images, batch, epochs, threads);
         double dl4j = TrainingThroughput.measure(images, batch, epochs);
