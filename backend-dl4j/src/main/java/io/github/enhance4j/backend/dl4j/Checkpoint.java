@@ -1,6 +1,7 @@
 package io.github.enhance4j.backend.dl4j;
 
 import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.spi.AtomicFiles;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -13,11 +14,11 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import io.github.enhance4j.spi.AtomicFiles;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,32 +64,18 @@ final class Checkpoint {
     }
 
     static void write(Path file, Contents contents) {
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                    entry(zip, MARKER, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
-                    entry(zip, CONFIG, properties(toProperties(contents.config())));
-                    entry(zip, STATE, properties(contents.state()));
-                    entry(zip, TENSORS, tensors(contents.tensors()));
-                    entry(zip, MODEL, contents.onnx());
-                }
-                moveAtomically(tmp, file);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                entry(zip, MARKER, FORMAT_VERSION.getBytes(StandardCharsets.US_ASCII));
+                entry(zip, CONFIG, properties(toProperties(contents.config())));
+                entry(zip, STATE, properties(contents.state()));
+                entry(zip, TENSORS, tensors(contents.tensors()));
+                entry(zip, MODEL, contents.onnx());
+                zip.finish();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Writing checkpoint " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    static void moveAtomically(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.enhance4j.TrainingResult;
 import io.github.enhance4j.image.FloatImage;
 import io.github.enhance4j.image.ImageMetrics;
 import io.github.enhance4j.image.Resampler;
+import io.github.enhance4j.spi.AtomicFiles;
 import io.github.enhance4j.spi.ModelMetadataKeys;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -378,16 +379,8 @@ final class Dl4jTrainer implements Trainer {
     @Override
     public void exportOnnx(Path file) {
         checkOpen();
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, onnx());
-                Checkpoint.moveAtomically(tmp, file);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, onnx());
         } catch (IOException e) {
             throw new UncheckedIOException("Writing ONNX model " + file + " failed: " + e.getMessage(), e);
         }

@@ -1,0 +1,73 @@
+package io.github.enhance4j.spi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a reader, or a process killed half-way, sees the old file or the new one and never a part:
+ * the content goes to a hidden temporary file in the same folder, is forced to disk, and is then renamed over the
+ * target. For backends' models and checkpoints.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Creates the target's folder if needed; on any failure the target is untouched and no temporary file stays. */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = createTemporary(absolute);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new empty file next to {@code target}. Not {@link Files#createTempFile}: that makes the file readable by its
+     * owner only, and the renamed result would keep those permissions; a plain create gets the usual ones (umask).
+     */
+    static Path createTemporary(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling("." + target.getFileName() + "-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
