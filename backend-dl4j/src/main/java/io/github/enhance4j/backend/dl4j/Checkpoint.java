@@ -171,6 +171,7 @@ final class Checkpoint {
         p.setProperty("optimizer", c.optimizer().name());
         p.setProperty("learningRate", Double.toString(c.learningRate()));
         p.setProperty("loss", c.loss().name());
+        p.setProperty("schedule", c.schedule().name());
         p.setProperty("batchSize", Integer.toString(c.batchSize()));
         p.setProperty("epochs", Integer.toString(c.epochs()));
         p.setProperty("patchSize", Integer.toString(c.patchSize()));
@@ -192,6 +193,7 @@ final class Checkpoint {
                 .optimizer(TrainingConfig.Optimizer.valueOf(p.getProperty("optimizer")))
                 .learningRate(Double.parseDouble(p.getProperty("learningRate")))
                 .loss(TrainingConfig.Loss.valueOf(p.getProperty("loss")))
+                .schedule(TrainingConfig.Schedule.valueOf(p.getProperty("schedule", "CONSTANT")))
                 .batchSize(Integer.parseInt(p.getProperty("batchSize")))
                 .epochs(Integer.parseInt(p.getProperty("epochs")))
                 .patchSize(Integer.parseInt(p.getProperty("patchSize")))

@@ -53,6 +53,8 @@ final class Dl4jTrainer implements Trainer {
     private final SameDiff graph;
     private final Map<String, INDArray> params;
     private final Optimizer optimizer;
+    /** Optimiser steps of the whole run (all epochs), for the learning-rate schedule; set when training starts. */
+    private long totalSteps;
     private final List<String> parameterNames;
     private volatile boolean stopRequested;
     private boolean closed;
@@ -137,6 +139,7 @@ final class Dl4jTrainer implements Trainer {
         int n = data.trainingSize();
         int batches = (n + config.batchSize() - 1) / config.batchSize();
         long totalBatches = (long) batches * config.epochs();
+        totalSteps = totalBatches;
         long batchesDoneBefore = (long) completedEpochs * batches + nextBatch;
         long batchesThisCall = 0;
         // batches are pure functions of (seed, epoch, position), so two makers in parallel change nothing but speed
@@ -229,6 +232,19 @@ final class Dl4jTrainer implements Trainer {
         }
     }
 
+    /**
+     * The schedule's multiplier of the learning rate before optimiser step {@code done} of {@code total}: 1 for
+     * {@code CONSTANT}; for {@code COSINE} a half cosine from 1 down to 0.01. It depends on the step count alone,
+     * which checkpoints keep, so a resumed run follows the same curve.
+     */
+    double learningRateFactor(long done, long total) {
+        if (config.schedule() != TrainingConfig.Schedule.COSINE || total <= 0) {
+            return 1;
+        }
+        double progress = Math.min(1.0, (double) done / total);
+        return 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * progress));
+    }
+
     private double step(PairSource.Batch batch, int epoch, int batchIndex) {
         checkSize(batch.inW(), batch.inH(), "training");
         Map<String, INDArray> feed = new HashMap<>();
@@ -257,7 +273,7 @@ final class Dl4jTrainer implements Trainer {
             feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (ACTIVITY_L1 / batch.size())));
         }
         OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
-        optimizer.step(params, result.getGradients());
+        optimizer.step(params, result.getGradients(), learningRateFactor(optimizer.steps(), totalSteps));
         return result.getOutputs().get(SameDiffNet.LOSS).getDouble(0);
     }
 

@@ -35,8 +35,10 @@ final class Optimizer {
         });
     }
 
-    void step(Map<String, INDArray> params, Map<String, INDArray> gradients) {
+    /** One update; {@code factor} scales the learning rate (a schedule). */
+    void step(Map<String, INDArray> params, Map<String, INDArray> gradients, double factor) {
         steps++;
+        double learningRate = this.learningRate * factor;
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             INDArray p = e.getValue();
             INDArray g = gradients.get(e.getKey());

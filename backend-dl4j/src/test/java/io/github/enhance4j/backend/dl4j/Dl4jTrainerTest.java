@@ -168,4 +168,26 @@ class Dl4jTrainerTest {
         assertThat(losses).hasSize(4);
         assertThat(losses.get(3)).isLessThan(losses.get(0));
     }
+
+    @Test
+    void learningRateFactor_cosineFallsFromOneToOnePercent_constantStaysOne() {
+        try (Dl4jTrainer cosine = Dl4jTrainer.create(srConfig().schedule(TrainingConfig.Schedule.COSINE).build());
+                Dl4jTrainer constant = Dl4jTrainer.create(srConfig().build())) {
+            assertThat(cosine.learningRateFactor(0, 100)).isEqualTo(1.0);
+            assertThat(cosine.learningRateFactor(50, 100)).isCloseTo(0.505, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(cosine.learningRateFactor(100, 100)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(constant.learningRateFactor(50, 100)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void checkpoint_keepsTheSchedule() {
+        Path file = dir.resolve("checkpoint.dl4j.zip");
+        try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().schedule(TrainingConfig.Schedule.COSINE).build())) {
+            t.saveCheckpoint(file);
+        }
+        try (Trainer resumed = Trainer.resume(file)) {
+            assertThat(resumed.config().schedule()).isEqualTo(TrainingConfig.Schedule.COSINE);
+        }
+    }
 }
