@@ -249,8 +249,15 @@ final class TrainCommand implements Callable<Integer> {
             trainer.exportOnnx(model);
             out.printf("Stopped: %s after %d epochs in %s; best validation PSNR %.2f dB%n", result.stopReason(),
                     result.epochs(), result.duration(), result.bestValidationPsnr());
-            writePictures(p, config, dataset, model, monitor.history());
-            out.println("Wrote " + model.toAbsolutePath() + ", metrics.csv, report.png, curves.png");
+            try {
+                writePictures(p, config, dataset, model, monitor.history());
+                out.println("Wrote " + model.toAbsolutePath() + ", metrics.csv, report.png, curves.png");
+            } catch (EnhanceException | IllegalStateException e) {
+                // e.g. stopped by Ctrl-C: the JVM is shutting down and ONNX Runtime can no longer start
+                spec.commandLine().getErr().println("train: report pictures not written (" + e.getMessage()
+                        + "); the model is complete: run 'evaluate -m " + model + "' to score it");
+                out.println("Wrote " + model.toAbsolutePath() + " and metrics.csv");
+            }
         } finally {
             trainer.close();
             finished.countDown();
