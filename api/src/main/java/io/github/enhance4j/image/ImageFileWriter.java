@@ -1,17 +1,13 @@
 package io.github.enhance4j.image;
 
 import io.github.enhance4j.ImageWriteException;
+import io.github.enhance4j.spi.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -83,56 +79,28 @@ final class ImageFileWriter {
         }
     }
 
-    /**
-     * A new empty file next to {@code target}. Not {@link Files#createTempFile}: that makes the file readable by its
-     * owner only, and the result would keep those permissions; a plain create gets the usual ones (umask).
-     */
-    private static Path createTemporary(Path target) throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; ; attempt++) {
-            Path temp = target.resolveSibling("." + target.getFileName() + "-"
-                    + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     private static void writeAtomically(ImageWriter writer, BufferedImage image, FileFormat format, Path target,
             Path reported) throws EncodingFailure {
-        Path temp;
         try {
-            temp = createTemporary(target);
+            AtomicFiles.write(target, out -> encode(writer, image, format, out));
+        } catch (EncoderException e) {
+            throw new EncodingFailure((Exception) e.getCause());
         } catch (IOException e) {
-            throw new ImageWriteException(reported, "cannot create a file in " + target.getParent() + ": " + e, e);
-        }
-        boolean moved = false;
-        try {
-            encode(writer, image, format, temp);
-            moveIntoPlace(temp, target, reported);
-            moved = true;
-        } finally {
-            if (!moved) {
-                deleteQuietly(temp);
-            }
+            throw new ImageWriteException(reported, "cannot write the file into " + target.getParent() + ": " + e,
+                    e);
         }
     }
 
-    private static void encode(ImageWriter writer, BufferedImage image, FileFormat format, Path file)
-            throws EncodingFailure {
+    private static void encode(ImageWriter writer, BufferedImage image, FileFormat format, OutputStream file)
+            throws EncoderException {
         ImageWriteParam param = writer.getDefaultWriteParam();
         if (format == FileFormat.JPEG && param.canWriteCompressed()) {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JPEG_QUALITY);
         }
         IIOMetadata metadata = IccProfiles.metadataWithProfile(writer, image, param, format);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream bytes = new BufferedOutputStream(Channels.newOutputStream(channel));
+        try {
+            OutputStream bytes = new BufferedOutputStream(file);
             ImageOutputStream out = new MemoryCacheImageOutputStream(bytes);
             try {
                 writer.setOutput(out);
@@ -141,30 +109,8 @@ final class ImageFileWriter {
                 out.close();
             }
             bytes.flush();
-            // on disk before the rename, so that a crash cannot leave an empty file under the final name
-            channel.force(true);
         } catch (IOException | RuntimeException e) {
-            throw new EncodingFailure(e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target, Path reported) {
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ImageWriteException(reported, "cannot move the written file into place: " + e, e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete the temporary file {}: {}", temp, e.toString());
+            throw new EncoderException(e);
         }
     }
 
@@ -207,6 +153,15 @@ final class ImageFileWriter {
             sorted.add(name.toLowerCase(Locale.ROOT));
         }
         return String.join(", ", sorted);
+    }
+
+    /** Carries an encoder failure out of {@link AtomicFiles}' content callback, which may throw IOException only. */
+    private static final class EncoderException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EncoderException(Exception cause) {
+            super(cause);
+        }
     }
 
     /** An exception from the encoder, kept apart from file-system failures because it deserves a retry. */
