@@ -1,6 +1,5 @@
 package io.github.enhance4j.image;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,15 +23,7 @@ final class SrBenchmark {
      * to the module or repository directory; skips the test when it is absent.
      */
     static Path folder(String set) {
-        String relative = "data/sr-bench/" + set;
-        Stream<Path> candidates = Stream.of(
-                System.getProperty("enhance4j.shared") == null ? null
-                        : Path.of(System.getProperty("enhance4j.shared")).resolve(relative),
-                Path.of("../../shared").resolve(relative),
-                Path.of("../shared").resolve(relative));
-        Path found = candidates.filter(p -> p != null && Files.isDirectory(p)).findFirst().orElse(null);
-        assumeTrue(found != null, "skipped: ../shared/" + relative + " not found (set -Denhance4j.shared=...)");
-        return found;
+        return io.github.enhance4j.testing.SharedData.require("data/sr-bench/" + set);
     }
 
     static Score bicubicBaseline(Path folder, int scale) {

@@ -1,6 +1,7 @@
 package io.github.enhance4j.training;
 
 import io.github.enhance4j.backend.onnx.testing.ModelGenerators;
+import io.github.enhance4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,6 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EvaluateCommandTest {
 
@@ -30,17 +30,6 @@ class EvaluateCommandTest {
     private int run(String... args) {
         return TrainApp.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    static Path shared(String relative) {
-        String property = System.getProperty("enhance4j.shared");
-        for (Path base : property == null ? List.of(Path.of("../../shared"), Path.of("../shared"))
-                : List.of(Path.of(property))) {
-            if (Files.exists(base.resolve(relative))) {
-                return base.resolve(relative);
-            }
-        }
-        return null;
     }
 
     private Path images(int count) throws IOException {
@@ -61,8 +50,7 @@ class EvaluateCommandTest {
 
     @Test
     void evaluate_bicubicOnSet5_reproducesThePublishedFigures() throws IOException {
-        Path set5 = shared("data/sr-bench/Set5");
-        assumeTrue(set5 != null, "skipped: ../shared/data/sr-bench/Set5 not found");
+        Path set5 = SharedData.require("data/sr-bench/Set5");
         double[][] published = {{2, 33.66, 0.9299}, {3, 30.39, 0.8682}, {4, 28.42, 0.8104}};
         for (double[] p : published) {
             Path csv = dir.resolve("x" + (int) p[0] + ".csv");

@@ -8,6 +8,7 @@ import io.github.enhance4j.image.ImageFiles;
 import io.github.enhance4j.image.ImageMetrics;
 import io.github.enhance4j.image.Pixels;
 import io.github.enhance4j.image.SrEvaluation;
+import io.github.enhance4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A foreign model: the PyTorch-tutorial x3 luma network from {@code ../shared/models/peers}. It must run as is
@@ -26,24 +26,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PeerModelTest {
 
-    private static Path shared(String relative) {
-        String property = System.getProperty("enhance4j.shared");
-        for (Path base : property == null ? List.of(Path.of("../../shared"), Path.of("../shared"))
-                : List.of(Path.of(property))) {
-            Path p = base.resolve(relative);
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Test
     void superresX3Luma_beatsBicubicOnSet5() throws IOException {
-        Path model = shared("models/peers/superres-x3-y.onnx");
-        Path set5 = shared("data/sr-bench/Set5");
-        assumeTrue(model != null && set5 != null, "skipped: ../shared/models/peers/superres-x3-y.onnx or"
-                + " ../shared/data/sr-bench/Set5 not found (set -Denhance4j.shared=DIR)");
+        Path model = SharedData.require("models/peers/superres-x3-y.onnx");
+        Path set5 = SharedData.require("data/sr-bench/Set5");
         List<Path> images;
         try (Stream<Path> files = Files.list(set5)) {
             images = files.filter(p -> p.toString().endsWith(".png")).sorted().collect(Collectors.toList());
