@@ -54,6 +54,11 @@ public interface Enhancer extends AutoCloseable {
         return load(ModelSource.of(path), options);
     }
 
+    /** Loads a model from a file, a classpath resource or a stream, with default options. */
+    static Enhancer load(ModelSource model) {
+        return load(model, EnhanceOptions.defaults());
+    }
+
     /**
      * Loads a model from a file, a classpath resource or a stream ({@link ModelSource}).
      *

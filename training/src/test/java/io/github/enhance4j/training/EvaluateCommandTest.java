@@ -69,6 +69,39 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_bicubicOnSet5_withTheLumaProtocol_reproducesThePublishedFiguresExactly() throws IOException {
+        Path set5 = SharedData.require("data/sr-bench/Set5");
+        double[][] published = {{2, 33.66, 0.9299}, {3, 30.39, 0.8682}, {4, 28.42, 0.8104}};
+        for (double[] p : published) {
+            Path csv = dir.resolve("luma-x" + (int) p[0] + ".csv");
+
+            int code = run("evaluate", "-m", "bicubic", "--protocol", "sr-luma", "--scale",
+                    String.valueOf((int) p[0]), "-d", set5.toString(), "--csv", csv.toString());
+
+            assertThat(code).as(err.toString()).isZero();
+            String[] mean = Files.readAllLines(csv).get(6).split(",");
+            assertThat(Double.parseDouble(mean[1])).isCloseTo(p[1], org.assertj.core.data.Offset.offset(0.005));
+            assertThat(Double.parseDouble(mean[2])).isCloseTo(p[2], org.assertj.core.data.Offset.offset(0.00005));
+        }
+        assertThat(out.toString()).contains("Protocol sr-luma");
+    }
+
+    @Test
+    void evaluate_model_withTheLumaProtocol_scoresTheModelsLuma() throws IOException {
+        Path hr = images(2);
+        Path model = Files.write(dir.resolve("nearest-x2.onnx"), ModelGenerators.nearestUpscale(3, 2));
+        Path csv = dir.resolve("luma.csv");
+
+        int code = run("evaluate", "-m", model.toString(), "--protocol", "sr-luma", "-d", hr.toString(), "--csv",
+                csv.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        String[] mean = Files.readAllLines(csv).get(3).split(",");
+        assertThat(mean[0]).isEqualTo("mean");
+        assertThat(Double.parseDouble(mean[3])).isBetween(10.0, 60.0);
+    }
+
+    @Test
     void evaluate_model_printsTableWithGainAndWritesCsv() throws IOException {
         Path hr = images(3);
         Path model = Files.write(dir.resolve("nearest-x2.onnx"), ModelGenerators.nearestUpscale(3, 2));
