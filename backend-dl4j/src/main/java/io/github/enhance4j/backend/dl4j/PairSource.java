@@ -6,7 +6,12 @@ import io.github.enhance4j.image.Degradation;
 import io.github.enhance4j.image.FloatImage;
 import io.github.enhance4j.image.SrEvaluation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes training pairs (damaged input, clean target) from clean images with the configured degradation. A pair is a
@@ -15,9 +20,13 @@ import java.util.Random;
  *
  * <p>With a patch size, a random crop of {@code patch} target pixels (rounded down to a multiple of the scale) is
  * taken and flipped at random horizontally and vertically, as is usual for super-resolution training; without one,
- * whole images are used as they are (the seed recipe), cropped to a multiple of the scale.
+ * whole images are used as they are (the seed recipe), cropped to a multiple of the scale. An image smaller than
+ * the patch is replaced by the next large-enough one (logged once per image), so that one small picture in a large
+ * set does not stop a long run.
  */
 final class PairSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PairSource.class);
 
     /** A batch as NCHW float arrays. */
     record Batch(int size, int channels, int inH, int inW, float[] input, int outH, int outW, float[] target) {
@@ -33,6 +42,7 @@ final class PairSource {
     private final int scale;
     private final int patch;
     private final long seed;
+    private final Set<Integer> warnedSmall = ConcurrentHashMap.newKeySet();
 
     PairSource(TrainingData data, TrainingConfig config) {
         this.data = data;
@@ -69,14 +79,27 @@ final class PairSource {
     Pair trainingPair(int index, Random random) {
         FloatImage clean = SrEvaluation.modcrop(data.trainingImage(index).withoutAlpha(), scale);
         if (patch > 0) {
+            int n = data.trainingSize();
+            for (int k = 1; (clean.width() < patch || clean.height() < patch) && k < n; k++) {
+                // too small for a patch: the next large-enough image stands in for it (a pure function of index)
+                warnSmall(index, clean);
+                clean = SrEvaluation.modcrop(data.trainingImage((index + k) % n).withoutAlpha(), scale);
+            }
             if (clean.width() < patch || clean.height() < patch) {
-                throw new IllegalArgumentException("training image " + index + " is " + clean.width() + "x"
-                        + clean.height() + ", smaller than the patch size " + patch);
+                throw new IllegalArgumentException("no training image is at least " + patch + "x" + patch
+                        + " pixels (one is " + clean.width() + "x" + clean.height() + "); use a smaller patch size");
             }
             clean = crop(clean, random.nextInt(clean.width() - patch + 1), random.nextInt(clean.height() - patch + 1),
                     patch, random.nextBoolean(), random.nextBoolean());
         }
         return pair(clean, random);
+    }
+
+    private void warnSmall(int index, FloatImage image) {
+        if (warnedSmall.add(index)) {
+            LOG.warn("training image {} is {}x{}, smaller than the {}x{} patch; another image is used in its place",
+                    index, image.width(), image.height(), patch, patch);
+        }
     }
 
     /** Validation pair {@code index}: whole image, damage drawn from a fixed generator. */

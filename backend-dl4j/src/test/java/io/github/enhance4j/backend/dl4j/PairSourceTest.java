@@ -1,0 +1,53 @@
+package io.github.enhance4j.backend.dl4j;
+
+import io.github.enhance4j.TrainingConfig;
+import io.github.enhance4j.TrainingData;
+import io.github.enhance4j.image.FloatImage;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PairSourceTest {
+
+    private static FloatImage image(int w, int h, float value) {
+        FloatImage img = new FloatImage(w, h, 3, false);
+        java.util.Arrays.fill(img.colorData(), value);
+        return img;
+    }
+
+    private static TrainingConfig config(int patch) {
+        return TrainingConfig.builder().architecture("espcn").scale(2).patchSize(patch).degradation("bicubic:2")
+                .build();
+    }
+
+    @Test
+    void anImageSmallerThanThePatch_isReplacedByTheNextLargeEnoughOne_deterministically() {
+        TrainingData data = TrainingData.of(List.of(image(40, 40, 0.1f), image(20, 30, 0.5f), image(64, 50, 0.9f)),
+                List.of(image(32, 32, 0.2f)));
+        PairSource source = new PairSource(data, config(48));
+
+        PairSource.Pair pair = source.trainingPair(0, new Random(7));
+        PairSource.Pair again = source.trainingPair(0, new Random(7));
+
+        assertThat(pair.target().width()).isEqualTo(48);
+        assertThat(pair.input().width()).isEqualTo(24);
+        assertThat(pair.target().get(0, 10, 10)).isEqualTo(0.9f); // image 2 stood in for images 0 and 1
+        assertThat(again.target().colorData()).containsExactly(pair.target().colorData());
+    }
+
+    @Test
+    void whenNoImageIsLargeEnough_theErrorSaysToUseASmallerPatch() {
+        TrainingData data = TrainingData.of(List.of(image(40, 40, 0.1f), image(20, 30, 0.5f)),
+                List.of(image(32, 32, 0.2f)));
+        PairSource source = new PairSource(data, config(48));
+
+        assertThatThrownBy(() -> source.trainingPair(1, new Random(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no training image is at least 48x48")
+                .hasMessageContaining("smaller patch size");
+    }
+}
