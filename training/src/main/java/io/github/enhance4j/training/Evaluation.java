@@ -116,10 +116,39 @@ final class Evaluation {
                 0));
     }
 
-    /** The seed recipe's input: RGB resized to 80x80 with nearest neighbour (Keras {@code load_img}). */
+    /**
+     * The seed recipe's input: RGB resized to 80x80 with nearest neighbour, sampled as OpenCV's
+     * {@code INTER_NEAREST} does (source index {@code floor(x * srcSize / 80)}), like the PyTorch reference
+     * ({@code ../shared/tools/seed_reference.py}) whose figures SEED.md quotes: the pixelated LFW validation split
+     * then measures 22.86 dB as there. (Keras/PIL sample pixel centres, {@code floor((x + 0.5) * srcSize / 80)}, which
+     * keeps other pixels and gives 22.76 dB; {@link Resampler#NEAREST} does that.)
+     */
     static FloatImage seedInput(FloatImage image) {
         FloatImage rgb = image.channels() == 3 ? image.withoutAlpha() : grey2rgb(image);
-        return Resampler.NEAREST.resize(rgb, SEED_SIZE, SEED_SIZE);
+        return nearestAsOpenCv(rgb, SEED_SIZE, SEED_SIZE);
+    }
+
+    static FloatImage nearestAsOpenCv(FloatImage image, int width, int height) {
+        int[] xs = openCvNearestIndices(image.width(), width);
+        int[] ys = openCvNearestIndices(image.height(), height);
+        FloatImage out = new FloatImage(width, height, image.channels(), false);
+        for (int c = 0; c < image.channels(); c++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    out.set(c, x, y, image.get(c, xs[x], ys[y]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int[] openCvNearestIndices(int source, int target) {
+        double inverse = 1.0 / ((double) target / source); // as cv::resize computes it, rounding included
+        int[] index = new int[target];
+        for (int i = 0; i < target; i++) {
+            index[i] = Math.min((int) Math.floor(i * inverse), source - 1);
+        }
+        return index;
     }
 
     private static FloatImage grey2rgb(FloatImage grey) {

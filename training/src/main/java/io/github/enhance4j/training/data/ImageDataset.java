@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  *
  * <p><b>Decoding.</b> Each access decodes the image with {@link ImageFiles#read(InputStream, String, long)},
  * converts it with {@link Pixels#read(BufferedImage)} and applies the optional transform, for example the seed
- * recipe's {@code image -> Resampler.NEAREST.resize(image, 80, 80)}. Nothing is decoded at construction: an
+ * recipe's nearest resize to 80x80. Nothing is decoded at construction: an
  * image that cannot be decoded raises an {@link ImageReadException} naming the entry when it is reached. An
  * optional cache keeps decoded (transformed) images up to a byte budget, least recently used evicted first;
  * LFW at 80x80 takes 13,233 x 76,800 bytes, about 1 GB, so the caller chooses.
