@@ -10,7 +10,8 @@ import java.util.List;
 /** {@code enhance4j-train}: the root command. */
 @Command(name = "enhance4j-train", mixinStandardHelpOptions = true, version = "enhance4j 0.1.0-SNAPSHOT",
         description = "Trains, evaluates and exports enhance4j models.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CompactCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TrainApp implements Runnable {
 
     @CommandLine.Spec

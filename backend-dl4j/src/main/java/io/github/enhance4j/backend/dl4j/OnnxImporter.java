@@ -3,12 +3,15 @@ package io.github.enhance4j.backend.dl4j;
 import io.github.enhance4j.ModelLoadException;
 import io.github.enhance4j.spi.ModelMetadataKeys;
 import onnx.Onnx;
+import org.nd4j.shade.protobuf.ByteString;
 import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +21,13 @@ import java.util.TreeSet;
 /**
  * Maps an ONNX model back onto a {@link NetSpec}, for the operators {@link OnnxExporter} writes: Conv (odd square
  * kernel, stride 1, "same" padding, one group), Relu, MaxPool 2x2/2, Resize nearest by an integer factor, Add,
- * DepthToSpace (DCR), and Identity/Dropout. Anything else is reported by name, so foreign models fail clearly.
+ * DepthToSpace (DCR), and Identity/Dropout; plus Cast of a constant float16 weight to float32 (models compacted
+ * with {@code enhance4j-train compact}). Anything else is reported by name, so foreign models fail clearly.
  */
 final class OnnxImporter {
 
     static final Set<String> SUPPORTED = Set.of("Conv", "Relu", "MaxPool", "Resize", "Add", "DepthToSpace",
-            "Identity", "Dropout");
+            "Identity", "Dropout", "Cast");
 
     /** The network, its weights (ONNX layout) and the model's metadata. */
     record Imported(NetSpec spec, Map<String, float[]> params, Map<String, String> metadata) {
@@ -63,6 +67,7 @@ final class OnnxImporter {
         for (Onnx.TensorProto t : graph.getInitializerList()) {
             initializers.put(t.getName(), t);
         }
+        Set<Onnx.NodeProto> folded = foldConstantCasts(graph, initializers, modelName);
         List<Onnx.ValueInfoProto> inputs = new ArrayList<>();
         for (Onnx.ValueInfoProto v : graph.getInputList()) {
             if (!initializers.containsKey(v.getName())) {
@@ -81,6 +86,9 @@ final class OnnxImporter {
         int scaleUp = 1;
         int scaleDown = 1;
         for (Onnx.NodeProto n : graph.getNodeList()) {
+            if (folded.contains(n)) {
+                continue;
+            }
             String out = "v" + layers.size() + "_" + n.getOutput(0);
             String in = n.getInputCount() > 0 ? resolve(alias, n.getInput(0), modelName, n) : null;
             switch (n.getOpType()) {
@@ -155,6 +163,72 @@ final class OnnxImporter {
         }
         String architecture = metadata.getOrDefault(ModelMetadataKeys.ARCHITECTURE, "onnx");
         return new Imported(new NetSpec(architecture, scale, channels, layers, output, scaleDown), params, metadata);
+    }
+
+    /**
+     * Replaces every {@code Cast} of a constant float16 or float32 tensor to float32 by a float32 constant under the
+     * cast's output name; returns the nodes so folded. Any other Cast is refused.
+     */
+    private static Set<Onnx.NodeProto> foldConstantCasts(Onnx.GraphProto graph,
+            Map<String, Onnx.TensorProto> initializers, String modelName) {
+        Set<Onnx.NodeProto> folded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Onnx.NodeProto n : graph.getNodeList()) {
+            if (!n.getOpType().equals("Cast")) {
+                continue;
+            }
+            Onnx.AttributeProto to = attributes(n).get("to");
+            Onnx.TensorProto source = n.getInputCount() == 1 ? initializers.get(n.getInput(0)) : null;
+            if (to == null || to.getI() != Onnx.TensorProto.DataType.FLOAT_VALUE || source == null
+                    || source.getDataType() != Onnx.TensorProto.DataType.FLOAT16_VALUE
+                    && source.getDataType() != Onnx.TensorProto.DataType.FLOAT_VALUE) {
+                throw unsupportedNode(modelName, n, "is supported only as a cast of a constant float16 weight to"
+                        + " float32");
+            }
+            float[] values = source.getDataType() == Onnx.TensorProto.DataType.FLOAT_VALUE
+                    ? floats(source, modelName) : halfFloats(source, modelName);
+            ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            raw.asFloatBuffer().put(values);
+            initializers.put(n.getOutput(0), source.toBuilder().setName(n.getOutput(0)).clearInt32Data()
+                    .setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                    .setRawData(ByteString.copyFrom(raw.array())).build());
+            folded.add(n);
+        }
+        return folded;
+    }
+
+    /** A float16 tensor's values: raw little-endian, or one value per int32_data entry as ONNX stores them. */
+    private static float[] halfFloats(Onnx.TensorProto t, String model) {
+        if (t.getDataLocation() == Onnx.TensorProto.DataLocation.EXTERNAL) {
+            throw incompatible(model, "tensor '" + t.getName() + "' is stored as external data, which the dl4j"
+                    + " backend does not read; use the onnx backend");
+        }
+        if (!t.getRawData().isEmpty()) {
+            ByteBuffer raw = ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            float[] values = new float[t.getRawData().size() / 2];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = halfToFloat(raw.getShort());
+            }
+            return values;
+        }
+        float[] values = new float[t.getInt32DataCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = halfToFloat((short) t.getInt32Data(i));
+        }
+        return values;
+    }
+
+    static float halfToFloat(short h) {
+        int sign = (h & 0x8000) << 16;
+        int e = (h >>> 10) & 0x1f;
+        int m = h & 0x3ff;
+        if (e == 0) {
+            float v = m * 0x1p-24f;
+            return sign != 0 ? -v : v;
+        }
+        if (e == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (m << 13));
+        }
+        return Float.intBitsToFloat(sign | ((e - 15 + 127) << 23) | (m << 13));
     }
 
     private static int channels(Onnx.ValueInfoProto input) {
