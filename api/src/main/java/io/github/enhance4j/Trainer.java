@@ -43,6 +43,20 @@ public interface Trainer extends AutoCloseable {
         return resume(checkpoint, Trainer.class.getClassLoader());
     }
 
+    /**
+     * Continues from a checkpoint up to {@code epochs} epochs in total, more than the run was configured for: a
+     * finished run trains on, early stopping starts afresh, and a cosine schedule is stretched over the new total.
+     *
+     * @throws IllegalArgumentException if the checkpoint has already done {@code epochs} epochs
+     */
+    static Trainer resume(Path checkpoint, int epochs) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        return BackendSelector.resumeTrainer(checkpoint, epochs, Trainer.class.getClassLoader());
+    }
+
     static Trainer resume(Path checkpoint, ClassLoader loader) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(loader, "loader");

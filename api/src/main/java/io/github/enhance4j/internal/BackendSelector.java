@@ -125,6 +125,11 @@ public final class BackendSelector {
     }
 
     public static Trainer resumeTrainer(Path checkpoint, ClassLoader loader) {
+        return resumeTrainer(checkpoint, 0, loader);
+    }
+
+    /** @param epochs a new total number of epochs, or 0 to keep the checkpoint's */
+    public static Trainer resumeTrainer(Path checkpoint, int epochs, ClassLoader loader) {
         ProviderDiscovery<TrainerProvider> discovery = ProviderDiscovery.discover(TrainerProvider.class, loader);
         List<TrainerProvider> providers = byPriority(discovery.providers(), TrainerProvider::priority,
                 TrainerProvider::name);
@@ -134,7 +139,7 @@ public final class BackendSelector {
         }
         for (TrainerProvider p : providers) {
             if (p.canResume(checkpoint)) {
-                return p.resume(checkpoint);
+                return epochs > 0 ? p.resume(checkpoint, epochs) : p.resume(checkpoint);
             }
         }
         throw new EnhanceException("No installed training backend " + names(providers, TrainerProvider::name)

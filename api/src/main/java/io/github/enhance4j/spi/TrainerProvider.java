@@ -32,4 +32,14 @@ public interface TrainerProvider {
     boolean canResume(Path checkpoint);
 
     Trainer resume(Path checkpoint);
+
+    /**
+     * Continues from a checkpoint up to {@code epochs} epochs in total, more than it was configured for (a finished
+     * run goes on; a learning-rate schedule is stretched over the new total). Backends that cannot extend a run
+     * keep this default, which refuses.
+     */
+    default Trainer resume(Path checkpoint, int epochs) {
+        throw new UnsupportedOperationException("the " + name() + " training backend cannot extend a run to more"
+                + " epochs; resume it as it was configured");
+    }
 }

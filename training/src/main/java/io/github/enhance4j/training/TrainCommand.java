@@ -103,7 +103,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-images", paramLabel = "N", description = "Use at most N images (quick trials).")
     Integer maxImages;
 
-    @Option(names = "--resume", description = "Continue from the checkpoint in the output folder.")
+    @Option(names = "--resume", description = "Continue from the checkpoint in the output folder; with --epochs N,"
+            + " go on to N epochs in all (a finished run trains on, a cosine schedule is stretched).")
     boolean resume;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "Training backend (default: automatic).")
@@ -219,7 +220,12 @@ final class TrainCommand implements Callable<Integer> {
             if (checkpoint == null) {
                 throw new EnhanceException("--resume: no checkpoint in " + output + "; start without --resume");
             }
-            trainer = Trainer.resume(checkpoint);
+            try {
+                trainer = epochs != null ? Trainer.resume(checkpoint, epochs) : Trainer.resume(checkpoint);
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume --epochs " + epochs + ": "
+                        + e.getMessage());
+            }
             earlier = EpochRecord.readCsv(metrics);
             out.printf("Resuming from %s after %d epochs%n", checkpoint, trainer.completedEpochs());
         } else {

@@ -90,8 +90,18 @@ final class Dl4jTrainer implements Trainer {
     }
 
     static Dl4jTrainer resume(Path file) {
+        return resume(file, 0);
+    }
+
+    /** @param epochs the new total, or 0 to keep the checkpoint's */
+    static Dl4jTrainer resume(Path file, int epochs) {
         Checkpoint.Contents c = Checkpoint.read(file);
-        Dl4jTrainer t = new Dl4jTrainer(c.config());
+        int completed = Integer.parseInt(c.state().getProperty("completedEpochs"));
+        if (epochs > 0 && epochs <= completed) {
+            throw new IllegalArgumentException("the checkpoint " + file + " has done " + completed + " epochs; to"
+                    + " train on, ask for more than that (asked for " + epochs + ")");
+        }
+        Dl4jTrainer t = new Dl4jTrainer(epochs > 0 ? c.config().toBuilder().epochs(epochs).build() : c.config());
         for (Map.Entry<String, INDArray> p : t.params.entrySet()) {
             float[] values = c.tensors().get("param/" + p.getKey());
             if (values == null || values.length != p.getValue().length()) {
@@ -116,6 +126,10 @@ final class Dl4jTrainer implements Trainer {
         t.bestPsnr = Double.parseDouble(s.getProperty("bestPsnr"));
         t.wait = Integer.parseInt(s.getProperty("wait"));
         t.earlyStopped = Boolean.parseBoolean(s.getProperty("earlyStopped"));
+        if (epochs > 0) { // asked to go on: early stopping starts afresh
+            t.earlyStopped = false;
+            t.wait = 0;
+        }
         t.trainingImages = Long.parseLong(s.getProperty("trainingImages", "0"));
         return t;
     }

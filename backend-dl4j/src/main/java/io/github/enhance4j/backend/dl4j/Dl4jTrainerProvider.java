@@ -50,4 +50,9 @@ public final class Dl4jTrainerProvider implements TrainerProvider {
     public Trainer resume(Path checkpoint) {
         return Dl4jTrainer.resume(checkpoint);
     }
+
+    @Override
+    public Trainer resume(Path checkpoint, int epochs) {
+        return Dl4jTrainer.resume(checkpoint, epochs);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tiny runs (16x16 images, a few of them, 2 epochs): reproducibility, resume, events, early stopping. */
 class Dl4jTrainerTest {
@@ -177,6 +178,30 @@ class Dl4jTrainerTest {
             assertThat(cosine.learningRateFactor(50, 100)).isCloseTo(0.505, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(cosine.learningRateFactor(100, 100)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(constant.learningRateFactor(50, 100)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void resumeWithMoreEpochs_trainsAFinishedRunOn_asIfItHadBeenAskedForThemFromTheStart() {
+        byte[] uninterrupted;
+        try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().build())) {
+            t.train(SR_DATA, e -> { });
+            uninterrupted = t.onnx();
+        }
+        Path checkpoints = dir.resolve("finished");
+        try (Trainer t = Dl4jTrainer.create(srConfig().epochs(1).checkpointDirectory(checkpoints).build())) {
+            t.train(SR_DATA, e -> { });
+        }
+        Path checkpoint = checkpoints.resolve(Checkpoint.FILE_NAME);
+
+        assertThatThrownBy(() -> Trainer.resume(checkpoint, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has done 1 epochs");
+        try (Trainer t = Trainer.resume(checkpoint, 2)) {
+            assertThat(t.config().epochs()).isEqualTo(2);
+            TrainingResult r = t.train(SR_DATA, e -> { });
+
+            assertThat(r.epochs()).isEqualTo(2);
+            assertThat(((Dl4jTrainer) t).onnx()).isEqualTo(uninterrupted);
         }
     }
 
