@@ -25,7 +25,7 @@ class ExamplesTest {
     private Path model() throws IOException {
         Path file = dir.resolve("model.onnx");
         try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("io/github/enhance4j/samples/default-model.onnx")) {
+                .getResourceAsStream("io/github/enhance4j/models/sr-x2.onnx")) {
             Files.copy(in, file);
         }
         return file;
@@ -48,7 +48,7 @@ class ExamplesTest {
 
         MinimalExample.main(new String[] {model().toString(), in.toString(), out.toString()});
 
-        assertThat(ImageIO.read(out.toFile()).getWidth()).isEqualTo(60);
+        assertThat(ImageIO.read(out.toFile()).getWidth()).isEqualTo(40);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExamplesTest {
 
         assertThat(failed).isEqualTo(1);
         for (int i = 0; i < 6; i++) {
-            assertThat(ImageIO.read(out.resolve("img" + i + ".png").toFile()).getWidth()).isEqualTo(3 * (10 + i));
+            assertThat(ImageIO.read(out.resolve("img" + i + ".png").toFile()).getWidth()).isEqualTo(2 * (10 + i));
         }
     }
 }

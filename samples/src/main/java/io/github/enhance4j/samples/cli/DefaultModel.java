@@ -1,20 +1,49 @@
 package io.github.enhance4j.samples.cli;
 
 import io.github.enhance4j.ModelSource;
+import io.github.enhance4j.models.BundledModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * The model bundled in the jar, used when no {@code --model} is given. For now a placeholder (see
- * {@code NOTICE.md} next to it) until the training issue ships enhance4j's own model.
+ * Which model {@code --model} means: a file, else one of the models bundled in enhance4j-models by id
+ * ({@code sr-x2}, {@code sr-x4}, {@code seed-autoencoder}); without {@code --model}, the bundled {@code sr-x2}.
  */
 final class DefaultModel {
 
-    static final String RESOURCE = "io/github/enhance4j/samples/default-model.onnx";
-    static final String DESCRIPTION = "built-in default (placeholder: PyTorch-tutorial x3 luma network, MIT)";
+    static final BundledModel DEFAULT = BundledModel.SR_X2;
+
+    /** A resolved model and how to name it to the user. */
+    record Choice(ModelSource source, String description) {
+    }
 
     private DefaultModel() {
     }
 
+    static Choice resolve(String model) {
+        if (model == null) {
+            return bundled(DEFAULT, "built-in default ");
+        }
+        Path file = Path.of(model);
+        if (Files.exists(file)) {
+            return new Choice(ModelSource.of(file), file.toString());
+        }
+        for (BundledModel m : BundledModel.values()) {
+            if (m.id().equals(model.trim().toLowerCase(Locale.ROOT))) {
+                return bundled(m, "built-in ");
+            }
+        }
+        throw new IllegalArgumentException("no model file '" + model + "', and no bundled model has that name;"
+                + " give an ONNX file or one of: " + BundledModel.ids());
+    }
+
     static ModelSource source() {
-        return ModelSource.fromResource(RESOURCE, DefaultModel.class.getClassLoader());
+        return DEFAULT.source();
+    }
+
+    private static Choice bundled(BundledModel m, String prefix) {
+        return new Choice(m.source(), prefix + m.id() + ": " + m.description());
     }
 }

@@ -4,7 +4,6 @@ import io.github.enhance4j.Device;
 import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
-import io.github.enhance4j.ModelSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,9 +36,9 @@ public final class EnhanceCommand implements Callable<Integer> {
             description = "Output file (one input) or folder (mirrors the input folders).")
     Path output;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "Model file (ONNX). Default: the bundled"
-            + " model.")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME", description = "Model file (ONNX), or a bundled"
+            + " model: sr-x2 (the default), sr-x4, seed-autoencoder.")
+    String model;
 
     @Option(names = "--scale", paramLabel = "N", description = "Final enlargement, a whole number (default: the"
             + " model's own).")
@@ -131,14 +130,19 @@ public final class EnhanceCommand implements Callable<Integer> {
                     "no input: give image files or folders, or --demo");
         }
         EnhanceOptions options = options();
-        ModelSource source = model == null ? DefaultModel.source() : ModelSource.of(model);
-        try (Enhancer enhancer = Enhancer.load(source, options)) {
+        DefaultModel.Choice choice;
+        try {
+            choice = DefaultModel.resolve(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (Enhancer enhancer = Enhancer.load(choice.source(), options)) {
             if (demo) {
-                Demo.run(enhancer, model == null ? DefaultModel.DESCRIPTION : model.toString(),
+                Demo.run(enhancer, choice.description(),
                         output == null ? Path.of("demo.png") : output, out);
                 return 0;
             }
-            return process(enhancer, options);
+            return process(enhancer, options, choice.description());
         } catch (EnhanceException e) {
             err.println("enhance: " + e.getMessage());
             return 1;
@@ -170,10 +174,10 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
-    private int process(Enhancer enhancer, EnhanceOptions options) throws InterruptedException {
+    private int process(Enhancer enhancer, EnhanceOptions options, String modelName) throws InterruptedException {
         JobPlanner.Plan plan = new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
         if (!quiet) {
-            err.printf("Model: %s (x%d, %s, %s)%n", model == null ? DefaultModel.DESCRIPTION : model,
+            err.printf("Model: %s (x%d, %s, %s)%n", modelName,
                     enhancer.info().scale(), enhancer.info().backend(), enhancer.info().device());
         }
         BatchRunner runner = new BatchRunner(enhancer, overwrite, options.maxPixels(), jobs, !quiet,

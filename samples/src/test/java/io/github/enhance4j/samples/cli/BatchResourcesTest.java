@@ -144,8 +144,8 @@ class BatchResourcesTest {
         for (Path result : results) {
             // ImageFiles.read refuses truncated PNG and JPEG data instead of grey-filling it
             BufferedImage image = ImageFiles.read(result);
-            assertThat(image.getWidth()).as(result.toString()).isEqualTo(96 * 3);
-            assertThat(image.getHeight()).as(result.toString()).isEqualTo(64 * 3);
+            assertThat(image.getWidth()).as(result.toString()).isEqualTo(96 * 2);
+            assertThat(image.getHeight()).as(result.toString()).isEqualTo(64 * 2);
         }
     }
 

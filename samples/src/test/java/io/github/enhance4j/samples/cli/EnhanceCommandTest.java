@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command line end to end, with the bundled default model (x3). */
+/** The command line end to end, with the bundled default model (sr-x2). */
 class EnhanceCommandTest {
 
     @TempDir
@@ -71,6 +71,37 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void demo_withTheSeedAutoencoder_pixelatesInsteadOfDownscaling() throws IOException {
+        Path picture = dir.resolve("seed-demo.png");
+
+        int code = run("--demo", "-m", "seed-autoencoder", "-o", picture.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("built-in seed-autoencoder").contains("pixelated 40%");
+    }
+
+    @Test
+    void model_byBundledName_usesThatModel() throws IOException {
+        Path in = image("named.png", "png", 10, 6);
+
+        int code = run("-q", "-m", "SR-X4", in.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(read(dir.resolve("named_enhanced.png")).getWidth()).isEqualTo(40);
+    }
+
+    @Test
+    void model_neitherFileNorBundledName_isAUsageErrorListingTheNames() throws IOException {
+        Path in = image("x.png", "png", 10, 6);
+
+        int code = run("-m", "no-such-model.onnx", in.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("no model file 'no-such-model.onnx'").contains("sr-x2, sr-x4, seed-autoencoder");
+        assertThat(dir.resolve("x_enhanced.png")).doesNotExist();
+    }
+
+    @Test
     void file_withOutputFile_isEnlargedByTheModelScale() throws IOException {
         Path in = image("in.png", "png", 24, 16);
         Path target = dir.resolve("result.jpg");
@@ -78,7 +109,7 @@ class EnhanceCommandTest {
         int code = run("-q", in.toString(), "-o", target.toString());
 
         assertThat(code).as(stderr()).isZero();
-        assertThat(read(target).getWidth()).isEqualTo(72);
+        assertThat(read(target).getWidth()).isEqualTo(48);
         assertThat(stdout()).contains("1 enhanced, 0 skipped, 0 failed");
     }
 
@@ -94,9 +125,9 @@ class EnhanceCommandTest {
         int code = run("-q", src.toString(), "-o", outDir.toString());
 
         assertThat(code).as(stderr()).isZero();
-        assertThat(read(outDir.resolve("a_enhanced.png")).getWidth()).isEqualTo(60);
-        assertThat(read(outDir.resolve("sub/b_enhanced.jpg")).getHeight()).isEqualTo(48);
-        assertThat(read(outDir.resolve("sub/deeper/c_enhanced.bmp")).getWidth()).isEqualTo(30);
+        assertThat(read(outDir.resolve("a_enhanced.png")).getWidth()).isEqualTo(40);
+        assertThat(read(outDir.resolve("sub/b_enhanced.jpg")).getHeight()).isEqualTo(32);
+        assertThat(read(outDir.resolve("sub/deeper/c_enhanced.bmp")).getWidth()).isEqualTo(20);
         assertThat(stdout()).contains("3 enhanced, 0 skipped, 0 failed");
     }
 
@@ -127,7 +158,7 @@ class EnhanceCommandTest {
         assertThat(first).isZero();
         assertThat(firstOut).contains("1 enhanced, 1 skipped, 0 failed").contains("use --overwrite");
         assertThat(second).isZero();
-        assertThat(read(existing).getWidth()).isEqualTo(36);
+        assertThat(read(existing).getWidth()).isEqualTo(24);
     }
 
     @Test
@@ -169,8 +200,8 @@ class EnhanceCommandTest {
 
         assertThat(code).isZero();
         BufferedImage compare = read(dir.resolve("c/a_enhanced_compare.png"));
-        assertThat(compare.getWidth()).isEqualTo(2 * 60 + 4);
-        assertThat(compare.getHeight()).isGreaterThan(30);
+        assertThat(compare.getWidth()).isEqualTo(2 * 40 + 4);
+        assertThat(compare.getHeight()).isGreaterThan(20);
     }
 
     @Test
@@ -194,13 +225,13 @@ class EnhanceCommandTest {
     }
 
     @Test
-    void missingModel_exitsWithOneNamingIt() throws IOException {
+    void missingModel_isAUsageErrorNamingIt() throws IOException {
         Path in = image("x/a.png", "png", 8, 8);
 
         int code = run("-m", dir.resolve("nope.onnx").toString(), in.toString());
 
-        assertThat(code).isEqualTo(1);
-        assertThat(stderr()).contains("Cannot load model").contains("nope.onnx").contains("no such file");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("no model file").contains("nope.onnx");
     }
 
     @Test

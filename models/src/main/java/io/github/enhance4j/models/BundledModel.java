@@ -1,0 +1,81 @@
+package io.github.enhance4j.models;
+
+import io.github.enhance4j.ModelSource;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A model shipped in this jar, trained with {@code enhance4j-train} (see MODELS.md for the commands, data and
+ * measured quality). Each is an ONNX file that any backend able to read ONNX runs:
+ * {@code Enhancer.load(BundledModel.SR_X2.source())}.
+ */
+public enum BundledModel {
+
+    /** Fast x2 super-resolution (ESPCN, RGB, 27 k parameters), trained on LFW faces plus T91. */
+    SR_X2("sr-x2", 2, "fast x2 super-resolution (ESPCN, LFW + T91)"),
+    /** Fast x4 super-resolution (ESPCN, RGB, 37 k parameters), trained on LFW faces plus T91. */
+    SR_X4("sr-x4", 4, "fast x4 super-resolution (ESPCN, LFW + T91)"),
+
+    /**
+     * The seed recipe's autoencoder (scale 1, RGB, 1.1 M parameters): restores pixelated or blocky faces at the
+     * same size; trained on LFW with {@code --preset seed-tuned}.
+     */
+    SEED_AUTOENCODER("seed-autoencoder", 1, "restores pixelated faces at the same size (seed autoencoder, LFW)");
+
+    private final String id;
+    private final int scale;
+    private final String description;
+
+    BundledModel(String id, int scale, String description) {
+        this.id = id;
+        this.scale = scale;
+        this.description = description;
+    }
+
+    /** The short name, e.g. {@code sr-x2}: also the resource's file name without {@code .onnx}. */
+    public String id() {
+        return id;
+    }
+
+    /** How many times larger the output is than the input. */
+    public int scale() {
+        return scale;
+    }
+
+    /** One line for listings and messages. */
+    public String description() {
+        return description;
+    }
+
+    /** The class-path resource name, e.g. {@code io/github/enhance4j/models/sr-x2.onnx}. */
+    public String resource() {
+        return "io/github/enhance4j/models/" + id + ".onnx";
+    }
+
+    /** The model's bytes as a source for {@code Enhancer.load}; read from the jar on each call. */
+    public ModelSource source() {
+        return ModelSource.fromResource(BundledModel.class, id + ".onnx");
+    }
+
+    /**
+     * The bundled model with this {@link #id()} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the models there are, if none has this id
+     */
+    public static BundledModel byId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        for (BundledModel m : values()) {
+            if (m.id.equals(wanted)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no bundled model is called '" + id + "'; there are " + ids());
+    }
+
+    /** The ids of all bundled models, comma-separated, for messages. */
+    public static String ids() {
+        return Arrays.stream(values()).map(BundledModel::id).collect(Collectors.joining(", "));
+    }
+}
