@@ -118,7 +118,7 @@ final class Dl4jTrainer implements Trainer {
         });
         Properties s = c.state();
         t.optimizer.restore(slots, Long.parseLong(s.getProperty("steps")));
-        t.completedEpochs = Integer.parseInt(s.getProperty("completedEpochs"));
+        t.completedEpochs = completed;
         t.nextBatch = Integer.parseInt(s.getProperty("nextBatch"));
         t.epochLossSum = Double.parseDouble(s.getProperty("epochLossSum"));
         t.epochLossCount = Integer.parseInt(s.getProperty("epochLossCount"));

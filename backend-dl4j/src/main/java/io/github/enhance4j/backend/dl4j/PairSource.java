@@ -80,10 +80,12 @@ final class PairSource {
         FloatImage clean = SrEvaluation.modcrop(data.trainingImage(index).withoutAlpha(), scale);
         if (patch > 0) {
             int n = data.trainingSize();
+            int used = index;
             for (int k = 1; (clean.width() < patch || clean.height() < patch) && k < n; k++) {
                 // too small for a patch: the next large-enough image stands in for it (a pure function of index)
-                warnSmall(index, clean);
-                clean = SrEvaluation.modcrop(data.trainingImage((index + k) % n).withoutAlpha(), scale);
+                warnSmall(used, clean);
+                used = (index + k) % n;
+                clean = SrEvaluation.modcrop(data.trainingImage(used).withoutAlpha(), scale);
             }
             if (clean.width() < patch || clean.height() < patch) {
                 throw new IllegalArgumentException("no training image is at least " + patch + "x" + patch

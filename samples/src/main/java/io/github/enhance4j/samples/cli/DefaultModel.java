@@ -5,7 +5,6 @@ import io.github.enhance4j.models.BundledModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Which model {@code --model} means: a file, else one of the models bundled in enhance4j-models by id
@@ -30,13 +29,12 @@ final class DefaultModel {
         if (Files.exists(file)) {
             return new Choice(ModelSource.of(file), file.toString());
         }
-        for (BundledModel m : BundledModel.values()) {
-            if (m.id().equals(model.trim().toLowerCase(Locale.ROOT))) {
-                return bundled(m, "built-in ");
-            }
+        try {
+            return bundled(BundledModel.byId(model), "built-in ");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no model file '" + model + "', and no bundled model has that name;"
+                    + " give an ONNX file or one of: " + BundledModel.ids(), e);
         }
-        throw new IllegalArgumentException("no model file '" + model + "', and no bundled model has that name;"
-                + " give an ONNX file or one of: " + BundledModel.ids());
     }
 
     static ModelSource source() {
