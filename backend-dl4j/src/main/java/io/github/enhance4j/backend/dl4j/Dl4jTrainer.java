@@ -47,6 +47,12 @@ final class Dl4jTrainer implements Trainer {
     /** Keras's L1 activity regularisation factor in the seed recipe. */
     static final double ACTIVITY_L1 = 1e-9;
     private static final int PREFETCH = 2;
+    /**
+     * Forward activations (floats) per graph call, about 0.9 GB: 32 images of 80x80 for the seed autoencoder
+     * (~1,100 values per pixel); a step holds a few times this with gradients and oneDNN's buffers.
+     */
+    static final double MICRO_BATCH_ACTIVATIONS = Double.parseDouble(
+            System.getProperty("enhance4j.dl4j.microBatchActivations", "2.3e8"));
 
     private final TrainingConfig config;
     private final NetSpec spec;
@@ -61,6 +67,8 @@ final class Dl4jTrainer implements Trainer {
 
     // loop state, saved in checkpoints
     private int completedEpochs;
+    /** {@link #MICRO_BATCH_ACTIVATIONS}; tests lower it to split tiny batches. */
+    double microBatchActivations = MICRO_BATCH_ACTIVATIONS;
     private int nextBatch;
     private double epochLossSum;
     private int epochLossCount;
@@ -261,12 +269,10 @@ final class Dl4jTrainer implements Trainer {
 
     private double step(PairSource.Batch batch, int epoch, int batchIndex) {
         checkSize(batch.inW(), batch.inH(), "training");
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(NetSpec.INPUT, Nd4j.create(batch.input(), new long[] {batch.size(), batch.channels(), batch.inH(),
-                batch.inW()}, 'c'));
-        feed.put(SameDiffNet.TARGET, Nd4j.create(batch.target(), new long[] {batch.size(), batch.channels(),
-                batch.outH(), batch.outW()}, 'c'));
+        // dropout masks for the whole batch first, so that splitting it changes nothing
         SplittableRandom masks = new SplittableRandom(PairSource.mix(config.seed(), epoch, batchIndex, 0xD80L));
+        Map<NetSpec.Dropout, float[]> dropoutMasks = new LinkedHashMap<>();
+        Map<NetSpec.Dropout, long[]> maskPlanes = new HashMap<>();
         int pooled = 1;
         for (NetSpec.Layer layer : spec.layers()) {
             if (layer instanceof NetSpec.MaxPool) {
@@ -279,16 +285,62 @@ final class Dl4jTrainer implements Trainer {
                 for (int i = 0; i < mask.length; i++) {
                     mask[i] = masks.nextDouble() < d.rate() ? 0f : keep;
                 }
-                feed.put(SameDiffNet.maskName(d), Nd4j.create(mask,
-                        SameDiffNet.maskShape(batch.size(), d.channels(), h, w), 'c'));
+                dropoutMasks.put(d, mask);
+                maskPlanes.put(d, new long[] {d.channels(), h, w});
             }
         }
-        if (spec.architecture().equals(Architectures.SEED)) {
-            feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (ACTIVITY_L1 / batch.size())));
+        int micro = microBatchSize(batch.size(), batch.inH(), batch.inW());
+        Map<String, INDArray> gradients = null;
+        double loss = 0;
+        int inPlane = batch.channels() * batch.inH() * batch.inW();
+        int outPlane = batch.channels() * batch.outH() * batch.outW();
+        for (int from = 0; from < batch.size(); from += micro) {
+            int n = Math.min(micro, batch.size() - from);
+            Map<String, INDArray> feed = new HashMap<>();
+            feed.put(NetSpec.INPUT, Nd4j.create(java.util.Arrays.copyOfRange(batch.input(), from * inPlane,
+                    (from + n) * inPlane), new long[] {n, batch.channels(), batch.inH(), batch.inW()}, 'c'));
+            feed.put(SameDiffNet.TARGET, Nd4j.create(java.util.Arrays.copyOfRange(batch.target(), from * outPlane,
+                    (from + n) * outPlane), new long[] {n, batch.channels(), batch.outH(), batch.outW()}, 'c'));
+            for (Map.Entry<NetSpec.Dropout, float[]> m : dropoutMasks.entrySet()) {
+                long[] plane = maskPlanes.get(m.getKey());
+                int size = (int) (plane[0] * plane[1] * plane[2]);
+                feed.put(SameDiffNet.maskName(m.getKey()), Nd4j.create(java.util.Arrays.copyOfRange(m.getValue(),
+                        from * size, (from + n) * size), SameDiffNet.maskShape(n, plane[0], plane[1], plane[2]), 'c'));
+            }
+            if (spec.architecture().equals(Architectures.SEED)) {
+                feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (ACTIVITY_L1 / n)));
+            }
+            OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
+            // the batch's mean loss is the size-weighted mean of the parts' means; so is its gradient (the activity
+            // penalty, scaled by 1/n per part, comes out scaled by 1/batch as a whole)
+            double weight = (double) n / batch.size();
+            loss += weight * result.getOutputs().get(SameDiffNet.LOSS).getDouble(0);
+            if (n == batch.size()) {
+                gradients = result.getGradients();
+            } else if (gradients == null) {
+                gradients = new HashMap<>();
+                for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
+                    gradients.put(g.getKey(), g.getValue().mul(weight));
+                }
+            } else {
+                for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
+                    gradients.get(g.getKey()).addi(g.getValue().mul(weight));
+                }
+            }
         }
-        OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
-        optimizer.step(params, result.getGradients(), learningRateFactor(optimizer.steps(), totalSteps));
-        return result.getOutputs().get(SameDiffNet.LOSS).getDouble(0);
+        optimizer.step(params, gradients, learningRateFactor(optimizer.steps(), totalSteps));
+        return loss;
+    }
+
+    /**
+     * How many images go through the graph at once. A large batch (the seed recipe's 256 images of 80x80) needs
+     * about 50 MB of activations and gradients per image, more than the native memory limit; such a batch is run in
+     * parts whose gradients are summed, which gives the same update (dropout masks are drawn for the whole batch).
+     */
+    int microBatchSize(int images, int inH, int inW) {
+        double perImage = spec.activationsPerInputPixel() * inH * inW;
+        long fits = Math.max(1, (long) (microBatchActivations / perImage));
+        return (int) Math.min(images, fits);
     }
 
     private record Validation(double loss, double psnr) {
@@ -306,7 +358,8 @@ final class Dl4jTrainer implements Trainer {
         while (i < validation.size()) {
             int j = i + 1;
             FloatImage first = validation.get(i).input();
-            while (j < validation.size() && j - i < config.batchSize()
+            int limit = microBatchSize(config.batchSize(), first.height(), first.width());
+            while (j < validation.size() && j - i < limit
                     && validation.get(j).input().width() == first.width()
                     && validation.get(j).input().height() == first.height()) {
                 j++;

@@ -128,6 +128,39 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
         return flops / ((double) scale * scale);
     }
 
+    /**
+     * Values held per input pixel by one forward pass (every layer's output, channels times its area relative to
+     * the input): the measure of how many images a training step can take at once.
+     */
+    double activationsPerInputPixel() {
+        Map<String, double[]> shape = new LinkedHashMap<>(); // name -> {channels, area per input pixel}
+        shape.put(INPUT, new double[] {inputChannels, 1.0});
+        double total = 0;
+        for (Layer l : layers) {
+            double[] s;
+            if (l instanceof Conv c) {
+                s = new double[] {c.outChannels(), shape.get(c.in())[1]};
+            } else if (l instanceof Relu r) {
+                s = shape.get(r.in());
+            } else if (l instanceof MaxPool p) {
+                s = new double[] {shape.get(p.in())[0], shape.get(p.in())[1] / 4};
+            } else if (l instanceof Dropout d) {
+                s = shape.get(d.in());
+            } else if (l instanceof Upsample u) {
+                s = new double[] {shape.get(u.in())[0], shape.get(u.in())[1] * u.factor() * u.factor()};
+            } else if (l instanceof Add a) {
+                s = shape.get(a.a());
+            } else {
+                DepthToSpace d = (DepthToSpace) l;
+                double[] in = shape.get(d.in());
+                s = new double[] {in[0] / (d.block() * d.block()), in[1] * d.block() * d.block()};
+            }
+            shape.put(l.out(), s);
+            total += s[0] * s[1];
+        }
+        return total;
+    }
+
     /** Names of the activations the seed's L1 activity regulariser applies to (every convolution's ReLU). */
     List<String> regularisedActivations() {
         List<String> names = new ArrayList<>();

@@ -17,6 +17,8 @@ class ArchitecturesTest {
         assertThat(seed.layers()).filteredOn(l -> l instanceof NetSpec.Dropout)
                 .singleElement().extracting(l -> ((NetSpec.Dropout) l).rate()).isEqualTo(0.3);
         assertThat(seed.regularisedActivations()).hasSize(10);
+        // conv and ReLU outputs, pools, dropout, upsamples and adds, counted by hand from SEED.md's layer list
+        assertThat(seed.activationsPerInputPixel()).isEqualTo(1134.0);
     }
 
     @Test
