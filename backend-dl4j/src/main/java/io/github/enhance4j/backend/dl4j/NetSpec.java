@@ -101,29 +101,10 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
      * are well under 1% for these networks.
      */
     double flopsPerOutputPixel() {
-        Map<String, Double> area = new LinkedHashMap<>(); // pixels of a value per input pixel
-        area.put(INPUT, 1.0);
+        Map<String, double[]> shapes = shapes();
         double flops = 0;
-        for (Layer l : layers) {
-            double a;
-            if (l instanceof Conv c) {
-                a = area.get(c.in());
-                flops += a * 2.0 * c.kernel() * c.kernel() * c.inChannels() * c.outChannels();
-            } else if (l instanceof Relu r) {
-                a = area.get(r.in());
-            } else if (l instanceof MaxPool p) {
-                a = area.get(p.in()) / 4;
-            } else if (l instanceof Dropout d) {
-                a = area.get(d.in());
-            } else if (l instanceof Upsample u) {
-                a = area.get(u.in()) * u.factor() * u.factor();
-            } else if (l instanceof Add s) {
-                a = area.get(s.a());
-            } else {
-                DepthToSpace d = (DepthToSpace) l;
-                a = area.get(d.in()) * d.block() * d.block();
-            }
-            area.put(l.out(), a);
+        for (Conv c : convs()) {
+            flops += shapes.get(c.in())[1] * 2.0 * c.kernel() * c.kernel() * c.inChannels() * c.outChannels();
         }
         return flops / ((double) scale * scale);
     }
@@ -133,9 +114,19 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
      * the input): the measure of how many images a training step can take at once.
      */
     double activationsPerInputPixel() {
-        Map<String, double[]> shape = new LinkedHashMap<>(); // name -> {channels, area per input pixel}
-        shape.put(INPUT, new double[] {inputChannels, 1.0});
+        Map<String, double[]> shapes = shapes();
         double total = 0;
+        for (Layer l : layers) {
+            double[] s = shapes.get(l.out());
+            total += s[0] * s[1];
+        }
+        return total;
+    }
+
+    /** Each value's channels and its pixels per input pixel, by name, the input included. */
+    private Map<String, double[]> shapes() {
+        Map<String, double[]> shape = new LinkedHashMap<>();
+        shape.put(INPUT, new double[] {inputChannels, 1.0});
         for (Layer l : layers) {
             double[] s;
             if (l instanceof Conv c) {
@@ -156,9 +147,8 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
                 s = new double[] {in[0] / (d.block() * d.block()), in[1] * d.block() * d.block()};
             }
             shape.put(l.out(), s);
-            total += s[0] * s[1];
         }
-        return total;
+        return shape;
     }
 
     /** Names of the activations the seed's L1 activity regulariser applies to (every convolution's ReLU). */
