@@ -253,8 +253,9 @@ final class TrainCommand implements Callable<Integer> {
             monitor.closeBar();
             Path model = output.resolve("model.onnx");
             trainer.exportOnnx(model);
-            out.printf("Stopped: %s after %d epochs in %s; best validation PSNR %.2f dB%n", result.stopReason(),
-                    result.epochs(), result.duration(), result.bestValidationPsnr());
+            out.printf("Stopped: %s after %d epoch%s in %s; best validation PSNR %.2f dB%n", result.stopReason(),
+                    result.epochs(), result.epochs() == 1 ? "" : "s", TrainingMonitor.format(result.duration()),
+                    result.bestValidationPsnr());
             try {
                 writePictures(p, config, dataset, model, monitor.history());
                 out.println("Wrote " + model.toAbsolutePath() + ", metrics.csv, report.png, curves.png");

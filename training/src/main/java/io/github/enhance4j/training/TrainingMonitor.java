@@ -113,7 +113,8 @@ final class TrainingMonitor implements TrainingListener {
         return List.copyOf(history);
     }
 
-    private static String format(Duration d) {
+    /** A duration as {@code 1h05m} or {@code 3m07s}. */
+    static String format(Duration d) {
         long s = d == null ? 0 : Math.max(0, d.getSeconds());
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60,
                 s % 60);

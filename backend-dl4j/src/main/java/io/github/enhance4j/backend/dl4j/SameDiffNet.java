@@ -20,7 +20,12 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +99,58 @@ final class SameDiffNet {
             objective = sd.identity(OBJECTIVE, data);
         }
         sd.setLossVariables(OBJECTIVE);
+        createGradientsQuietly(sd);
         return sd;
+    }
+
+    /** What ND4J 1.0.0-M2.1 prints to {@code System.out}, once per op, while it differentiates a graph. */
+    static final String SAMEDIFF_CHATTER = "Added differentiated op ";
+
+    /**
+     * Builds the gradient graph now rather than at the first step, with ND4J's per-op {@code System.out} lines
+     * (dozens, unconditional, not routed through any logger) filtered out; anything else printed meanwhile passes.
+     */
+    private static void createGradientsQuietly(SameDiff sd) {
+        PrintStream out = System.out;
+        LineFilter filter = new LineFilter(out, SAMEDIFF_CHATTER);
+        System.setOut(new PrintStream(filter, true, Charset.defaultCharset()));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
+            filter.flushPartialLine();
+        }
+    }
+
+    /** Forwards whole lines to a stream, except those that start with a given prefix. */
+    static final class LineFilter extends OutputStream {
+        private final PrintStream target;
+        private final byte[] prefix;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineFilter(PrintStream target, String prefix) {
+            this.target = target;
+            this.prefix = prefix.getBytes(Charset.defaultCharset());
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                flushPartialLine();
+            }
+        }
+
+        synchronized void flushPartialLine() {
+            byte[] bytes = line.toByteArray();
+            line.reset();
+            boolean chatter = bytes.length >= prefix.length
+                    && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+            if (bytes.length > 0 && !chatter) {
+                target.write(bytes, 0, bytes.length);
+                target.flush();
+            }
+        }
     }
 
     static String maskName(Dropout d) {
