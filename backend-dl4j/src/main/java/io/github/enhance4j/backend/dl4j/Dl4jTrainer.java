@@ -336,11 +336,17 @@ final class Dl4jTrainer implements Trainer {
      * How many images go through the graph at once. A large batch (the seed recipe's 256 images of 80x80) needs
      * about 50 MB of activations and gradients per image, more than the native memory limit; such a batch is run in
      * parts whose gradients are summed, which gives the same update (dropout masks are drawn for the whole batch).
+     * The parts are as even as possible (32 images that need two parts go as 16 + 16, not 31 + 1): a tiny last
+     * part costs nearly a whole pass of per-op overhead.
      */
     int microBatchSize(int images, int inH, int inW) {
         double perImage = spec.activationsPerInputPixel() * inH * inW;
         long fits = Math.max(1, (long) (microBatchActivations / perImage));
-        return (int) Math.min(images, fits);
+        if (fits >= images) {
+            return images;
+        }
+        long parts = (images + fits - 1) / fits;
+        return (int) ((images + parts - 1) / parts);
     }
 
     private record Validation(double loss, double psnr) {

@@ -57,6 +57,19 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void largeBatch_isSplitIntoEvenParts() {
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().build())) {
+            double perImage = t.spec().activationsPerInputPixel() * 80 * 80;
+            t.microBatchActivations = perImage * 31.5;
+            assertThat(t.microBatchSize(31, 80, 80)).isEqualTo(31);
+            assertThat(t.microBatchSize(32, 80, 80)).as("16 + 16, not 31 + 1").isEqualTo(16);
+            assertThat(t.microBatchSize(256, 80, 80)).as("9 parts of at most 29").isEqualTo(29);
+            t.microBatchActivations = perImage * 0.5;
+            assertThat(t.microBatchSize(8, 80, 80)).as("one image at a time when even one does not fit").isEqualTo(1);
+        }
+    }
+
+    @Test
     void largeBatch_runInParts_givesTheSameUpdates() {
         java.util.Map<String, float[]> whole = new java.util.HashMap<>();
         java.util.Map<String, float[]> parts = new java.util.HashMap<>();
