@@ -1,7 +1,9 @@
 package io.github.enhance4j.training;
 
+import io.github.enhance4j.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -112,6 +114,30 @@ class TrainCommandTest {
         assertThat(err.toString()).contains("--optimizer 'sgd': expected one of adadelta, adam");
         assertThat(run("train", "-o", output.toString(), "--degrade", "sharpen:1", "-d", "x")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown degradation 'sharpen'");
+        for (String bad : new String[] {"4", "1e-4", "1e-4:0", "-1:4", "x:4", "1e-4:x", "NaN:4"}) {
+            assertThat(run("train", "-o", output.toString(), "--early-stopping", bad, "-d", "x")).isEqualTo(2);
+            assertThat(err.toString()).contains("--early-stopping '" + bad + "': expected DELTA:PATIENCE");
+        }
+    }
+
+    @Test
+    void earlyStopping_defaultsPerPreset_andCanBeSetOrTurnedOff() {
+        assertThat(configure("--preset", "seed").earlyStoppingMinDelta()).isEqualTo(1e-4);
+        assertThat(configure("--preset", "sr-x2").earlyStoppingMinDelta()).isEqualTo(1e-6);
+        assertThat(configure("--preset", "sr-x4").earlyStoppingPatience()).isEqualTo(4);
+        TrainingConfig set = configure("--preset", "sr-x4", "--early-stopping", "2e-5:3");
+        assertThat(set.earlyStoppingMinDelta()).isEqualTo(2e-5);
+        assertThat(set.earlyStoppingPatience()).isEqualTo(3);
+        assertThat(configure("--early-stopping", "OFF").earlyStoppingPatience()).as("0 disables it").isZero();
+    }
+
+    private TrainingConfig configure(String... args) {
+        TrainCommand command = new TrainCommand();
+        String[] withOutput = java.util.Arrays.copyOf(args, args.length + 2);
+        withOutput[args.length] = "-o";
+        withOutput[args.length + 1] = dir.resolve("config").toString();
+        new CommandLine(command).parseArgs(withOutput);
+        return command.configure(Preset.parse(command.preset));
     }
 
     @Test
