@@ -26,7 +26,9 @@ final class TrainingMonitor implements TrainingListener {
     private final boolean progress;
     private final List<EpochRecord> history = new ArrayList<>();
     private ProgressBar bar;
-    private double lastImagesPerSecond = Double.NaN;
+    /** Batches of the current epoch and the sum of their seconds per image, for the epoch's mean speed. */
+    private int batchesTimed;
+    private double secondsPerImageSum;
     private TrainingEvent.ValidationCompleted validation;
     private TrainingEvent.EpochCompleted completed;
     private boolean headerPrinted;
@@ -44,13 +46,18 @@ final class TrainingMonitor implements TrainingListener {
             closeBar();
             validation = null;
             completed = null;
+            batchesTimed = 0;
+            secondsPerImageSum = 0;
             if (progress) {
                 bar = new ProgressBarBuilder().setTaskName(String.format("epoch %d/%d", e.epoch(), e.epochs()))
                         .setInitialMax(e.batches()).setStyle(ProgressBarStyle.ASCII).setUnit(" batch", 1)
                         .continuousUpdate().build();
             }
         } else if (event instanceof TrainingEvent.BatchCompleted b) {
-            lastImagesPerSecond = b.imagesPerSecond();
+            if (b.imagesPerSecond() > 0 && Double.isFinite(b.imagesPerSecond())) {
+                batchesTimed++;
+                secondsPerImageSum += 1 / b.imagesPerSecond();
+            }
             if (bar != null) {
                 bar.stepTo(b.batch());
                 bar.setExtraMessage(String.format(Locale.ROOT, " loss %.5f, %.1f img/s, ETA %s", b.loss(),
@@ -74,7 +81,7 @@ final class TrainingMonitor implements TrainingListener {
         }
         closeBar();
         EpochRecord r = new EpochRecord(completed.epoch(), completed.trainingLoss(), validation.loss(),
-                validation.psnr(), validation.baselinePsnr(), lastImagesPerSecond,
+                validation.psnr(), validation.baselinePsnr(), epochImagesPerSecond(),
                 completed.elapsed().toMillis() / 1000.0);
         history.add(r);
         if (!headerPrinted) {
@@ -88,6 +95,14 @@ final class TrainingMonitor implements TrainingListener {
         writeCsv();
         validation = null;
         completed = null;
+    }
+
+    /**
+     * The epoch's training speed: images over the time spent in training steps (the harmonic mean of the batches'
+     * speeds, exact when the batches have one size), not the speed of its last batch, which is often a small one.
+     */
+    private double epochImagesPerSecond() {
+        return batchesTimed == 0 ? Double.NaN : batchesTimed / secondsPerImageSum;
     }
 
     private void writeCsv() {
