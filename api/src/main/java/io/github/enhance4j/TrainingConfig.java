@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything that defines a training run. Immutable and thread-safe; build with {@link #builder()}. Two runs with
@@ -46,6 +47,7 @@ public final class TrainingConfig {
     private final String degradation;
     private final double earlyStoppingMinDelta;
     private final int earlyStoppingPatience;
+    private final double activityRegularization;
     private final long seed;
     private final int threads;
     private final Duration maxDuration;
@@ -66,6 +68,7 @@ public final class TrainingConfig {
         this.degradation = b.degradation;
         this.earlyStoppingMinDelta = b.earlyStoppingMinDelta;
         this.earlyStoppingPatience = b.earlyStoppingPatience;
+        this.activityRegularization = b.activityRegularization;
         this.seed = b.seed;
         this.threads = b.threads;
         this.maxDuration = b.maxDuration;
@@ -91,6 +94,7 @@ public final class TrainingConfig {
         b.degradation = degradation;
         b.earlyStoppingMinDelta = earlyStoppingMinDelta;
         b.earlyStoppingPatience = earlyStoppingPatience;
+        b.activityRegularization = activityRegularization;
         b.seed = seed;
         b.threads = threads;
         b.maxDuration = maxDuration;
@@ -161,6 +165,14 @@ public final class TrainingConfig {
         return earlyStoppingPatience;
     }
 
+    /**
+     * The weight of an L1 penalty on every ReLU output (per image, as Keras's {@code activity_regularizer}); empty
+     * means the architecture's own choice (the seed autoencoder: 1e-9, as SEED.md; the others: none).
+     */
+    public OptionalDouble activityRegularization() {
+        return Double.isNaN(activityRegularization) ? OptionalDouble.empty() : OptionalDouble.of(activityRegularization);
+    }
+
     public long seed() {
         return seed;
     }
@@ -189,6 +201,7 @@ public final class TrainingConfig {
                 + ", lr=" + learningRate + " " + schedule + ", loss=" + loss + ", batch=" + batchSize + ", epochs=" + epochs
                 + ", patch=" + patchSize + ", degradation=" + degradation + ", earlyStopping="
                 + (earlyStoppingPatience == 0 ? "off" : earlyStoppingPatience + "/" + earlyStoppingMinDelta)
+                + (Double.isNaN(activityRegularization) ? "" : ", activityL1=" + activityRegularization)
                 + ", seed=" + seed + ", threads=" + threads + ", maxDuration=" + maxDuration + ", backend="
                 + (backend == null ? "auto" : backend) + "]";
     }
@@ -211,6 +224,7 @@ public final class TrainingConfig {
         private String degradation = "pixelate:0.4";
         private double earlyStoppingMinDelta = 1e-4;
         private int earlyStoppingPatience = 4;
+        private double activityRegularization = Double.NaN;
         private long seed = 32;
         private int threads;
         private Duration maxDuration;
@@ -292,6 +306,18 @@ public final class TrainingConfig {
             Objects.requireNonNull(degradation, "degradation");
             io.github.enhance4j.image.Degradation.parse(degradation); // rejects a bad spec now, not mid-training
             this.degradation = degradation.trim();
+            return this;
+        }
+
+        /**
+         * The L1 activity penalty's weight on every ReLU output (0 turns it off); without this call the
+         * architecture decides (see {@link TrainingConfig#activityRegularization()}).
+         */
+        public Builder activityRegularization(double l1) {
+            if (!(l1 >= 0) || Double.isInfinite(l1)) {
+                throw new IllegalArgumentException("activity regularisation must be a finite number >= 0, got " + l1);
+            }
+            this.activityRegularization = l1;
             return this;
         }
 

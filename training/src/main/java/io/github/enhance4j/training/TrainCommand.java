@@ -105,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
             + " (default: the preset's, 1e-4:4 for the seed presets as in SEED.md, 1e-6:4 for sr-*).")
     String earlyStopping;
 
+    @Option(names = "--activity-l1", paramLabel = "X", description = "Weight of an L1 penalty on every ReLU output"
+            + " (Keras's activity_regularizer; default: the architecture's, 1e-9 for seed-autoencoder as in SEED.md,"
+            + " 0 for the others; 0 turns it off).")
+    Double activityL1;
+
     @Option(names = "--max-images", paramLabel = "N", description = "Use at most N images (quick trials).")
     Integer maxImages;
 
@@ -205,6 +210,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (earlyStopping != null) {
             earlyStopping(b, earlyStopping);
+        }
+        if (activityL1 != null) {
+            b.activityRegularization(activityL1);
         }
         return b.build();
     }

@@ -131,6 +131,12 @@ class TrainCommandTest {
         assertThat(configure("--early-stopping", "OFF").earlyStoppingPatience()).as("0 disables it").isZero();
     }
 
+    @Test
+    void activityL1_isTheArchitecturesUnlessGiven() {
+        assertThat(configure("--preset", "seed").activityRegularization()).isEmpty();
+        assertThat(configure("--preset", "seed-tuned", "--activity-l1", "0").activityRegularization()).hasValue(0.0);
+    }
+
     private TrainingConfig configure(String... args) {
         TrainCommand command = new TrainCommand();
         String[] withOutput = java.util.Arrays.copyOf(args, args.length + 2);

@@ -181,6 +181,7 @@ final class Checkpoint {
         p.setProperty("seed", Long.toString(c.seed()));
         p.setProperty("threads", Integer.toString(c.threads()));
         c.maxDuration().ifPresent(d -> p.setProperty("maxDuration", d.toString()));
+        c.activityRegularization().ifPresent(l1 -> p.setProperty("activityRegularization", Double.toString(l1)));
         c.checkpointDirectory().ifPresent(d -> p.setProperty("checkpointDirectory", d.toString()));
         return p;
     }
@@ -202,6 +203,9 @@ final class Checkpoint {
                         Integer.parseInt(p.getProperty("earlyStoppingPatience")))
                 .seed(Long.parseLong(p.getProperty("seed")))
                 .threads(Integer.parseInt(p.getProperty("threads")));
+        if (p.containsKey("activityRegularization")) {
+            b.activityRegularization(Double.parseDouble(p.getProperty("activityRegularization")));
+        }
         if (p.containsKey("maxDuration")) {
             b.maxDuration(Duration.parse(p.getProperty("maxDuration")));
         }

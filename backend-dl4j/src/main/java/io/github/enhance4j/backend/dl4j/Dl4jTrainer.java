@@ -46,6 +46,9 @@ final class Dl4jTrainer implements Trainer {
 
     /** Keras's L1 activity regularisation factor in the seed recipe. */
     static final double ACTIVITY_L1 = 1e-9;
+
+    /** The L1 activity penalty's weight in this run: the configuration's, or the architecture's default. */
+    private final double activityL1;
     private static final int PREFETCH = 2;
     /**
      * Forward activations (floats) per graph call, about 0.9 GB: 32 images of 80x80 for the seed autoencoder
@@ -87,7 +90,10 @@ final class Dl4jTrainer implements Trainer {
         }
         this.config = config;
         this.spec = Architectures.build(config.architecture(), config.scale());
-        this.graph = SameDiffNet.training(spec, Parameters.initial(spec, config.seed()), config.loss());
+        this.activityL1 = config.activityRegularization()
+                .orElse(spec.architecture().equals(Architectures.SEED) ? ACTIVITY_L1 : 0);
+        this.graph = SameDiffNet.training(spec, Parameters.initial(spec, config.seed()), config.loss(),
+                activityL1 > 0);
         this.params = SameDiffNet.parameterArrays(graph, spec);
         this.parameterNames = new ArrayList<>(params.keySet());
         this.optimizer = new Optimizer(config.optimizer(), config.learningRate(), params);
@@ -307,8 +313,8 @@ final class Dl4jTrainer implements Trainer {
                 feed.put(SameDiffNet.maskName(m.getKey()), Nd4j.create(java.util.Arrays.copyOfRange(m.getValue(),
                         from * size, (from + n) * size), SameDiffNet.maskShape(n, plane[0], plane[1], plane[2]), 'c'));
             }
-            if (spec.architecture().equals(Architectures.SEED)) {
-                feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (ACTIVITY_L1 / n)));
+            if (activityL1 > 0) {
+                feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (activityL1 / n)));
             }
             OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
             // the batch's mean loss is the size-weighted mean of the parts' means; so is its gradient (the activity

@@ -36,9 +36,9 @@ import java.util.Map;
  * {@code -onednn} natives, which is why training goes through SameDiff rather than DL4J's layer API.
  *
  * <p>The training graph has placeholders {@code input}, {@code target}, one dropout mask per dropout layer
- * ({@code <layer>.mask}, already scaled by {@code 1/(1-rate)}) and {@code activityScale} (the L1 activity
- * regularisation weight divided by the batch size); it outputs {@code loss} (the data loss, reported) and
- * minimises {@code objective} (loss plus the activity penalty). The inference graph has only {@code input}.
+ * ({@code <layer>.mask}, already scaled by {@code 1/(1-rate)}) and, with an activity penalty, {@code activityScale}
+ * (the L1 activity regularisation weight divided by the batch size); it outputs {@code loss} (the data loss,
+ * reported) and minimises {@code objective} (loss plus the activity penalty, if any). The inference graph has only {@code input}.
  * Parameters are given in ONNX layout; the graph holds kernels in its own layout (see {@link #toSameDiffLayout}),
  * and the optimiser updates the graph's arrays in place.
  */
@@ -74,7 +74,8 @@ final class SameDiffNet {
         return spec.output() + ".result";
     }
 
-    static SameDiff training(NetSpec spec, Map<String, INDArray> params, TrainingConfig.Loss loss) {
+    static SameDiff training(NetSpec spec, Map<String, INDArray> params, TrainingConfig.Loss loss,
+            boolean activityPenalty) {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> values = layers(sd, spec, params, true);
         SDVariable out = values.get(spec.output());
@@ -83,7 +84,7 @@ final class SameDiffNet {
         SDVariable data = loss == TrainingConfig.Loss.L1 ? sd.math().abs(diff).mean(LOSS)
                 : sd.math().square(diff).mean(LOSS);
         SDVariable objective;
-        if (spec.architecture().equals(Architectures.SEED)) {
+        if (activityPenalty) {
             SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, DataType.FLOAT);
             List<SDVariable> penalties = new ArrayList<>();
             for (String name : spec.regularisedActivations()) {

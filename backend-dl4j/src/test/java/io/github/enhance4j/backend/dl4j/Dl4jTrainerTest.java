@@ -57,6 +57,41 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void activityRegularisation_defaultsToSeedMdsWeight_andIsKeptByTheCheckpoint() {
+        byte[] byDefault;
+        byte[] explicit;
+        byte[] strong;
+        byte[] off;
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().epochs(1).build())) {
+            t.train(SEED_DATA, e -> { });
+            byDefault = t.onnx();
+        }
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().epochs(1).activityRegularization(1e-9).build())) {
+            t.train(SEED_DATA, e -> { });
+            explicit = t.onnx();
+        }
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().epochs(1).activityRegularization(1e-2).build())) {
+            t.train(SEED_DATA, e -> { });
+            strong = t.onnx();
+        }
+        Path checkpoints = dir.resolve("no-penalty");
+        try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().epochs(1).activityRegularization(0)
+                .checkpointDirectory(checkpoints).build())) {
+            t.train(SEED_DATA, e -> { });
+            off = t.onnx();
+        }
+
+        assertThat(explicit).as("the seed autoencoder's default is SEED.md's 1e-9").isEqualTo(byDefault);
+        assertThat(off).isNotEqualTo(strong);
+        assertThat(Checkpoint.read(checkpoints.resolve(Checkpoint.FILE_NAME)).config().activityRegularization())
+                .hasValue(0.0);
+        assertThatThrownBy(() -> seedConfig().activityRegularization(-1e-9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> seedConfig().activityRegularization(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void largeBatch_isSplitIntoEvenParts() {
         try (Dl4jTrainer t = Dl4jTrainer.create(seedConfig().build())) {
             double perImage = t.spec().activationsPerInputPixel() * 80 * 80;

@@ -20,7 +20,7 @@ class SameDiffNetTest {
         SameDiff graph;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            graph = SameDiffNet.training(spec, Parameters.initial(spec, 1), TrainingConfig.Loss.MSE);
+            graph = SameDiffNet.training(spec, Parameters.initial(spec, 1), TrainingConfig.Loss.MSE, true);
         } finally {
             System.setOut(original);
         }
