@@ -47,8 +47,6 @@ final class Dl4jTrainer implements Trainer {
     /** Keras's L1 activity regularisation factor in the seed recipe. */
     static final double ACTIVITY_L1 = 1e-9;
 
-    /** The L1 activity penalty's weight in this run: the configuration's, or the architecture's default. */
-    private final double activityL1;
     private static final int PREFETCH = 2;
     /**
      * Forward activations (floats) per graph call, about 0.9 GB: 32 images of 80x80 for the seed autoencoder
@@ -59,6 +57,8 @@ final class Dl4jTrainer implements Trainer {
 
     private final TrainingConfig config;
     private final NetSpec spec;
+    /** The L1 activity penalty's weight in this run: the configuration's, or the architecture's default. */
+    private final double activityL1;
     private final SameDiff graph;
     private final Map<String, INDArray> params;
     private final Optimizer optimizer;
