@@ -91,8 +91,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-split", paramLabel = "F", description = "Validation fraction (default: 0.1).")
     Double valSplit;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 32).")
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed of the weights, batches and damage; also"
+            + " of the split unless --split-seed is given (default: 32).")
     Long seed;
+
+    @Option(names = "--split-seed", paramLabel = "N", description = "Seed of the training/validation split alone,"
+            + " 0 to 4294967295: repeat a run with another --seed on the same validation images (default: --seed's).")
+    Long splitSeed;
 
     @Option(names = "--threads", paramLabel = "N")
     Integer threads;
@@ -138,6 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             p = Preset.parse(preset);
             config = configure(p);
+            splitSeed();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -152,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingData dataset = TrainingDataSources.load(sources, p.imageTransform(),
                     valSplit != null ? valSplit : Preset.VALIDATION_FRACTION,
-                    seed != null ? seed : Preset.SPLIT_SEED, maxImages);
+                    splitSeed(), maxImages);
             out.printf("Data: %d training and %d validation images from %s%n", dataset.trainingSize(),
                     dataset.validationSize(), sources);
             if (dataset.validationSize() == 0) {
@@ -165,6 +171,16 @@ final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The split's seed: {@code --split-seed}, else {@code --seed}, else the seed recipe's. */
+    long splitSeed() {
+        long value = splitSeed != null ? splitSeed : seed != null ? seed : Preset.SPLIT_SEED;
+        if (value < 0 || value > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException((splitSeed != null ? "--split-seed" : "--seed") + " " + value
+                    + ": the split's seed must be 0 to 4294967295 (NumPy's range); give --split-seed");
+        }
+        return value;
     }
 
     TrainingConfig configure(Preset p) {

@@ -137,6 +137,27 @@ class TrainCommandTest {
         assertThat(configure("--preset", "seed-tuned", "--activity-l1", "0").activityRegularization()).hasValue(0.0);
     }
 
+    @Test
+    void splitSeed_followsSeedUnlessGiven_soARunCanBeRepeatedOnTheSameValidationImages() {
+        assertThat(command().splitSeed()).isEqualTo(32);
+        assertThat(command("--seed", "7").splitSeed()).isEqualTo(7);
+        TrainCommand repeat = command("--seed", "7", "--split-seed", "32");
+        assertThat(repeat.splitSeed()).isEqualTo(32);
+        assertThat(repeat.configure(Preset.parse(repeat.preset)).seed()).isEqualTo(7);
+
+        assertThat(run("train", "-o", dir.resolve("x").toString(), "--split-seed", "-1", "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--split-seed -1: the split's seed must be 0 to 4294967295");
+    }
+
+    private TrainCommand command(String... args) {
+        TrainCommand command = new TrainCommand();
+        String[] withOutput = java.util.Arrays.copyOf(args, args.length + 2);
+        withOutput[args.length] = "-o";
+        withOutput[args.length + 1] = dir.resolve("config").toString();
+        new CommandLine(command).parseArgs(withOutput);
+        return command;
+    }
+
     private TrainingConfig configure(String... args) {
         TrainCommand command = new TrainCommand();
         String[] withOutput = java.util.Arrays.copyOf(args, args.length + 2);
