@@ -79,13 +79,13 @@ final class SameDiffNet {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> values = layers(sd, spec, params, true);
         SDVariable out = values.get(spec.output());
-        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+        SDVariable target = sd.placeHolder(TARGET, precision(params), -1, spec.inputChannels(), -1, -1);
         SDVariable diff = out.sub(target);
         SDVariable data = loss == TrainingConfig.Loss.L1 ? sd.math().abs(diff).mean(LOSS)
                 : sd.math().square(diff).mean(LOSS);
         SDVariable objective;
         if (activityPenalty) {
-            SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, DataType.FLOAT);
+            SDVariable scale = sd.placeHolder(ACTIVITY_SCALE, precision(params));
             List<SDVariable> penalties = new ArrayList<>();
             for (String name : spec.regularisedActivations()) {
                 // the activations are ReLU outputs, so their L1 norm is their plain sum (and so is its gradient)
@@ -161,7 +161,7 @@ final class SameDiffNet {
     private static Map<String, SDVariable> layers(SameDiff sd, NetSpec spec, Map<String, INDArray> params,
             boolean training) {
         Map<String, SDVariable> v = new HashMap<>();
-        SDVariable input = sd.placeHolder(NetSpec.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+        SDVariable input = sd.placeHolder(NetSpec.INPUT, precision(params), -1, spec.inputChannels(), -1, -1);
         v.put(NetSpec.INPUT, NHWC ? sd.permute(input, 0, 2, 3, 1) : input);
         String format = NHWC ? "NHWC" : "NCHW";
         for (Layer layer : spec.layers()) {
@@ -180,13 +180,22 @@ final class SameDiffNet {
                         .type(Pooling2D.Pooling2DType.MAX).isNHWC(NHWC).build());
             } else if (layer instanceof Dropout d) {
                 if (training) {
-                    SDVariable mask = sd.placeHolder(maskName(d), DataType.FLOAT, maskShape(-1, d.channels(), -1, -1));
+                    SDVariable mask = sd.placeHolder(maskName(d), precision(params), maskShape(-1, d.channels(), -1,
+                            -1));
                     result = v.get(d.in()).mul(d.out(), mask);
                 } else {
                     result = sd.identity(d.out(), v.get(d.in()));
                 }
             } else if (layer instanceof Upsample u) {
-                result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), !NHWC);
+                if (NHWC) {
+                    // ND4J 1.0.0-M2.1's upsampling2d backprop is wrong for channels-last input (it does not sum the
+                    // gradients of each block; SameDiffNetTest checks the gradients), so upsample in NCHW
+                    SDVariable channelsFirst = sd.permute(v.get(u.in()), 0, 3, 1, 2);
+                    result = sd.permute(u.out(), sd.cnn().upsampling2d(channelsFirst, u.factor(), u.factor(), true),
+                            0, 2, 3, 1);
+                } else {
+                    result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), true);
+                }
             } else if (layer instanceof Add a) {
                 result = v.get(a.a()).add(a.out(), v.get(a.b()));
             } else {
@@ -205,6 +214,11 @@ final class SameDiffNet {
      * Kernels as SameDiff holds them, {@code [k, k, in, out]}: conv2d_bp of ND4J 1.0.0-M2.1 ignores the weights
      * format argument and insists on this layout, so training cannot use ONNX's {@code [out, in, k, k]}.
      */
+    /** The graph computes in its parameters' type: float for training and inference, double for gradient checks. */
+    private static DataType precision(Map<String, INDArray> params) {
+        return params.values().iterator().next().dataType();
+    }
+
     static INDArray toSameDiffLayout(INDArray onnxKernel) {
         return onnxKernel.permute(2, 3, 1, 0).dup('c');
     }
