@@ -188,8 +188,8 @@ final class SameDiffNet {
                 }
             } else if (layer instanceof Upsample u) {
                 if (NHWC) {
-                    // ND4J 1.0.0-M2.1's upsampling2d backprop is wrong for channels-last input (it does not sum the
-                    // gradients of each block; SameDiffNetTest checks the gradients), so upsample in NCHW
+                    // ND4J 1.0.0-M2.1's upsampling2d backprop is wrong for channels-last input (it does not sum each
+                    // block's gradients; cf. deeplearning4j issue 8857), so upsample in NCHW; SameDiffNetTest checks
                     SDVariable channelsFirst = sd.permute(v.get(u.in()), 0, 3, 1, 2);
                     result = sd.permute(u.out(), sd.cnn().upsampling2d(channelsFirst, u.factor(), u.factor(), true),
                             0, 2, 3, 1);
