@@ -187,14 +187,15 @@ final class SameDiffNet {
                     result = sd.identity(d.out(), v.get(d.in()));
                 }
             } else if (layer instanceof Upsample u) {
-                if (NHWC) {
+                if (NHWC && training) {
                     // ND4J 1.0.0-M2.1's upsampling2d backprop is wrong for channels-last input (it does not sum each
-                    // block's gradients; cf. deeplearning4j issue 8857), so upsample in NCHW; SameDiffNetTest checks
+                    // block's gradients; cf. deeplearning4j issue 8857), so training graphs upsample in NCHW (the
+                    // forward pass is right either way); SameDiffNetTest checks the gradients
                     SDVariable channelsFirst = sd.permute(v.get(u.in()), 0, 3, 1, 2);
                     result = sd.permute(u.out(), sd.cnn().upsampling2d(channelsFirst, u.factor(), u.factor(), true),
                             0, 2, 3, 1);
                 } else {
-                    result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), true);
+                    result = sd.cnn().upsampling2d(u.out(), v.get(u.in()), u.factor(), u.factor(), !NHWC);
                 }
             } else if (layer instanceof Add a) {
                 result = v.get(a.a()).add(a.out(), v.get(a.b()));
