@@ -280,7 +280,8 @@ final class TrainCommand implements Callable<Integer> {
                         + e.getMessage());
             }
             earlier = EpochRecord.readCsv(metrics);
-            out.printf("Resuming from %s after %d epochs%n", checkpoint, trainer.completedEpochs());
+            out.printf("Resuming from %s after %d epoch%s%n", checkpoint, trainer.completedEpochs(),
+                    trainer.completedEpochs() == 1 ? "" : "s");
         } else {
             if (checkpoint != null) {
                 throw new EnhanceException(output + " already holds a checkpoint (" + checkpoint.getFileName()
