@@ -159,11 +159,7 @@ class TrainCommandTest {
     }
 
     private TrainingConfig configure(String... args) {
-        TrainCommand command = new TrainCommand();
-        String[] withOutput = java.util.Arrays.copyOf(args, args.length + 2);
-        withOutput[args.length] = "-o";
-        withOutput[args.length + 1] = dir.resolve("config").toString();
-        new CommandLine(command).parseArgs(withOutput);
+        TrainCommand command = command(args);
         return command.configure(Preset.parse(command.preset));
     }
 
