@@ -177,8 +177,10 @@ final class TrainCommand implements Callable<Integer> {
     long splitSeed() {
         long value = splitSeed != null ? splitSeed : seed != null ? seed : Preset.SPLIT_SEED;
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException((splitSeed != null ? "--split-seed" : "--seed") + " " + value
-                    + ": the split's seed must be 0 to 4294967295 (NumPy's range); give --split-seed");
+            throw new IllegalArgumentException(splitSeed != null
+                    ? "--split-seed " + value + ": the split's seed must be 0 to 4294967295 (NumPy's range)"
+                    : "--seed " + value + ": it also seeds the split, which takes 0 to 4294967295 (NumPy's range);"
+                            + " give --split-seed in that range");
         }
         return value;
     }
