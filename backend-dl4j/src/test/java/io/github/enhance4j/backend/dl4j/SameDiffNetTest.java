@@ -14,11 +14,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class SameDiffNetTest {
 
@@ -32,7 +34,7 @@ class SameDiffNetTest {
     @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3"})
     void gradients_matchFiniteDifferencesOfTheLoss(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
-        Map<String, INDArray> params = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> params = new LinkedHashMap<>();
         Parameters.initial(spec, 5).forEach((name, p) -> params.put(name, p.castTo(DataType.DOUBLE)));
         SameDiff graph = SameDiffNet.training(spec, params, TrainingConfig.Loss.MSE, true);
         SplittableRandom random = new SplittableRandom(11);
@@ -71,7 +73,7 @@ class SameDiffNetTest {
             param.addi(direction.mul(h));
             double numeric = (plus - minus) / (2 * h);
             assertThat(analytic).as("%s: gradient along a random direction", name)
-                    .isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-4 * Math.abs(numeric) + 1e-9));
+                    .isCloseTo(numeric, offset(1e-4 * Math.abs(numeric) + 1e-9));
         }
     }
 
