@@ -409,6 +409,7 @@ final class Dl4jTrainer implements Trainer {
         return validation.isEmpty() ? Double.NaN : sum / validation.size();
     }
 
+    /** Fisher-Yates with {@code java.util.Random}; {@code tools/seed_replay.py} repeats it (and the dropout masks). */
     private static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -16,7 +16,8 @@ final class Parameters {
     /**
      * Keras's defaults, as the seed used them: Glorot-uniform kernels (limit sqrt(6 / (fan_in + fan_out)), fans
      * counting the kernel area) and zero biases. Drawn from a generator seeded by {@code seed} in the spec's order,
-     * so a seed always gives the same network, whatever ND4J's own random state.
+     * so a seed always gives the same network, whatever ND4J's own random state. {@code tools/seed_replay.py}
+     * draws the same weights in PyTorch: change both together.
      */
     static Map<String, INDArray> initial(NetSpec spec, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
