@@ -208,53 +208,56 @@ final class BlurKernel {
 
     /** The blurred copy of {@code image}'s colour, clamped to {@code 0..1}; alpha is not carried. */
     FloatImage apply(FloatImage image) {
-        int w = image.width();
-        int h = image.height();
-        FloatImage out = new FloatImage(w, h, image.channels(), false);
+        FloatImage out;
         if (factor != null) {
-            SeparableResize pass = new SeparableResize(AxisWeights.stencil(w, factor, AxisWeights.Border.REFLECT),
-                    AxisWeights.stencil(h, factor, AxisWeights.Border.REFLECT));
-            for (int c = 0; c < image.channels(); c++) {
-                pass.resize(image.colorData(), image.planeOffset(c), out.colorData(), out.planeOffset(c));
-            }
+            // a row pass then a column pass: 2 * size taps per pixel instead of size^2
+            out = convolve(convolve(image, factor, size, 1), factor, 1, size);
         } else {
-            convolve(image, out);
+            out = convolve(image, weights, size, size);
         }
         FloatImage.clamp(out.colorData());
         return out;
     }
 
     /**
-     * Direct 2-D convolution over a mirrored, padded copy of each plane. The loops run tap by tap over whole rows,
-     * so the innermost loop is a contiguous multiply-add the JIT vectorises.
+     * Direct convolution with a {@code kw x kh} kernel (both odd, row-major) over a mirrored, padded copy of each
+     * plane. The loops run eight taps at a time over whole rows, so the innermost loop is a contiguous multiply-add
+     * that the JIT vectorises, with an eighth of the loads and stores of the output row that one tap would need.
      */
-    private void convolve(FloatImage image, FloatImage out) {
+    private static FloatImage convolve(FloatImage image, float[] kernel, int kw, int kh) {
         int w = image.width();
         int h = image.height();
-        int radius = size / 2;
-        int pw = w + 2 * radius;
-        int ph = h + 2 * radius;
-        int[] taps = new int[weights.length];
-        float[] tapWeights = new float[weights.length];
+        int rx = kw / 2;
+        int ry = kh / 2;
+        int pw = w + 2 * rx;
+        int ph = h + 2 * ry;
+        int[] taps = new int[kernel.length + 7];
+        float[] tapWeights = new float[kernel.length + 7];
         int count = 0;
-        for (int k = 0; k < weights.length; k++) {
-            if (Math.abs(weights[k]) >= NEGLIGIBLE) {
+        for (int k = 0; k < kernel.length; k++) {
+            if (Math.abs(kernel[k]) >= NEGLIGIBLE) {
                 // offset of the tap in the padded plane, relative to the output pixel's top-left window corner
-                taps[count] = (k / size) * pw + k % size;
-                tapWeights[count++] = weights[k];
+                taps[count] = (k / kw) * pw + k % kw;
+                tapWeights[count++] = kernel[k];
             }
+        }
+        // pad the tap list to a multiple of eight with zero weights on tap 0, so every sweep takes eight
+        while (count % 8 != 0) {
+            taps[count] = taps[0];
+            tapWeights[count++] = 0f;
         }
         int[] columns = new int[pw];
         for (int x = 0; x < pw; x++) {
-            columns[x] = AxisWeights.Border.REFLECT.map(x - radius, w);
+            columns[x] = AxisWeights.Border.REFLECT.map(x - rx, w);
         }
+        FloatImage out = new FloatImage(w, h, image.channels(), false);
         float[] padded = new float[pw * ph];
         float[] src = image.colorData();
         float[] dst = out.colorData();
         for (int c = 0; c < image.channels(); c++) {
             int plane = image.planeOffset(c);
             for (int y = 0; y < ph; y++) {
-                int row = plane + AxisWeights.Border.REFLECT.map(y - radius, h) * w;
+                int row = plane + AxisWeights.Border.REFLECT.map(y - ry, h) * w;
                 int p = y * pw;
                 for (int x = 0; x < pw; x++) {
                     padded[p + x] = src[row + columns[x]];
@@ -263,15 +266,32 @@ final class BlurKernel {
             for (int y = 0; y < h; y++) {
                 int o = plane + y * w;
                 int window = y * pw;
-                for (int t = 0; t < count; t++) {
-                    float weight = tapWeights[t];
-                    int in = window + taps[t];
+                for (int t = 0; t < count; t += 8) {
+                    float w0 = tapWeights[t];
+                    float w1 = tapWeights[t + 1];
+                    float w2 = tapWeights[t + 2];
+                    float w3 = tapWeights[t + 3];
+                    float w4 = tapWeights[t + 4];
+                    float w5 = tapWeights[t + 5];
+                    float w6 = tapWeights[t + 6];
+                    float w7 = tapWeights[t + 7];
+                    int in0 = window + taps[t];
+                    int in1 = window + taps[t + 1];
+                    int in2 = window + taps[t + 2];
+                    int in3 = window + taps[t + 3];
+                    int in4 = window + taps[t + 4];
+                    int in5 = window + taps[t + 5];
+                    int in6 = window + taps[t + 6];
+                    int in7 = window + taps[t + 7];
                     for (int x = 0; x < w; x++) {
-                        dst[o + x] += weight * padded[in + x];
+                        dst[o + x] += w0 * padded[in0 + x] + w1 * padded[in1 + x] + w2 * padded[in2 + x]
+                                + w3 * padded[in3 + x] + w4 * padded[in4 + x] + w5 * padded[in5 + x]
+                                + w6 * padded[in6 + x] + w7 * padded[in7 + x];
                     }
                 }
             }
         }
+        return out;
     }
 
     @Override

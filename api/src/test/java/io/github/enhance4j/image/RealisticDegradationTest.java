@@ -52,8 +52,8 @@ class RealisticDegradationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 48, 48", "1, 17, 9", "2, 96, 64", "2, 2, 2", "3, 36, 60", "3, 99, 33", "4, 128, 128",
-        "4, 16, 16", "4, 8, 8", "4, 4, 12"})
+    @CsvSource({"1, 48, 48", "1, 17, 9", "1, 1, 1", "1, 1, 5", "2, 96, 64", "2, 2, 2", "3, 36, 60", "3, 99, 33",
+        "4, 128, 128", "4, 16, 16", "4, 8, 8", "4, 4, 12"})
     void apply_outputIsTheInputSizeOverTheScale(int scale, int width, int height) {
         FloatImage rgb = TestImages.random(width, height, 3, true, width * 31L + height);
         FloatImage grey = TestImages.random(width, height, 1, false, width + 7L * height);
