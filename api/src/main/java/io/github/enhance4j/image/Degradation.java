@@ -14,10 +14,21 @@ import java.util.Random;
  */
 public interface Degradation {
 
-    /** The damaged copy of {@code image}; {@code random} supplies any randomness. */
+    /**
+     * Damages a copy of an image.
+     *
+     * @param image  the clean image; not changed
+     * @param random supplies any randomness
+     * @return the damaged copy
+     */
     FloatImage apply(FloatImage image, Random random);
 
-    /** This damage, then {@code next} on its result. */
+    /**
+     * Chains two damages.
+     *
+     * @param next the damage applied to this one's result
+     * @return this damage, then {@code next} on its result
+     */
     default Degradation then(Degradation next) {
         return new ChainedDegradation(this, next);
     }
@@ -27,6 +38,7 @@ public interface Degradation {
      * 1), then area-enlarge back to the original size. For example 80x80 becomes 32x32 then 80x80 at 0.4.
      *
      * @param fraction in {@code (0, 1]}
+     * @return the damage
      */
     static Degradation pixelate(double fraction) {
         return new PixelateDegradation(fraction);
@@ -38,6 +50,7 @@ public interface Degradation {
      * {@code 1 / factor} and pixel grids stay aligned with the standard SR protocol.
      *
      * @param factor at least 1; the image must be at least {@code factor} pixels on each side
+     * @return the damage
      */
     static Degradation bicubicDownscale(int factor) {
         return new BicubicDownscaleDegradation(factor);
@@ -48,6 +61,7 @@ public interface Degradation {
      * {@code ceil(3 sigma)}, borders mirrored with the edge pixel repeated (MATLAB's 'symmetric').
      *
      * @param sigma positive and finite
+     * @return the damage
      */
     static Degradation gaussianBlur(double sigma) {
         return new GaussianBlurDegradation(sigma);
@@ -58,6 +72,7 @@ public interface Degradation {
      * sample and channel, clamped to {@code 0..1}.
      *
      * @param sigma at least 0 and finite
+     * @return the damage
      */
     static Degradation gaussianNoise(double sigma) {
         return new GaussianNoiseDegradation(sigma);
@@ -68,6 +83,7 @@ public interface Degradation {
      * {@code quality / 100}), decoded back; the result has 8-bit levels, and a grey image stays grey.
      *
      * @param quality 1 to 100
+     * @return the damage
      */
     static Degradation jpeg(int quality) {
         return new JpegDegradation(quality);
@@ -78,6 +94,8 @@ public interface Degradation {
      * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2} (sigma),
      * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality).
      *
+     * @param spec the text form, e.g. {@code bicubic:4+jpeg:40}
+     * @return the damage it describes
      * @throws IllegalArgumentException naming the step that is wrong and the accepted forms
      */
     static Degradation parse(String spec) {
