@@ -47,6 +47,7 @@ public final class TrainingConfig {
     private final int batchSize;
     private final int epochs;
     private final int patchSize;
+    private final int samplesPerEpoch;
     private final String degradation;
     private final double earlyStoppingMinDelta;
     private final int earlyStoppingPatience;
@@ -68,6 +69,7 @@ public final class TrainingConfig {
         this.batchSize = b.batchSize;
         this.epochs = b.epochs;
         this.patchSize = b.patchSize;
+        this.samplesPerEpoch = b.samplesPerEpoch;
         this.degradation = b.degradation;
         this.earlyStoppingMinDelta = b.earlyStoppingMinDelta;
         this.earlyStoppingPatience = b.earlyStoppingPatience;
@@ -96,6 +98,7 @@ public final class TrainingConfig {
         b.batchSize = batchSize;
         b.epochs = epochs;
         b.patchSize = patchSize;
+        b.samplesPerEpoch = samplesPerEpoch;
         b.degradation = degradation;
         b.earlyStoppingMinDelta = earlyStoppingMinDelta;
         b.earlyStoppingPatience = earlyStoppingPatience;
@@ -158,6 +161,15 @@ public final class TrainingConfig {
     }
 
     /**
+     * {@return the training samples (patches or images) per epoch, or 0 for one per training image} Small data sets
+     * trained on random patches need more than one patch per image for an epoch to mean anything; images are then
+     * drawn equally often in a shuffled order, each with a fresh random crop and damage.
+     */
+    public int samplesPerEpoch() {
+        return samplesPerEpoch;
+    }
+
+    /**
      * {@return how training inputs are damaged, in the form {@link io.github.enhance4j.image.Degradation#parse}
      * reads} Steps are separated by {@code +}, e.g. {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2+jpeg:40}.
      */
@@ -211,7 +223,8 @@ public final class TrainingConfig {
     public String toString() {
         return "TrainingConfig[architecture=" + architecture + ", scale=" + scale + ", optimizer=" + optimizer
                 + ", lr=" + learningRate + " " + schedule + ", loss=" + loss + ", batch=" + batchSize + ", epochs=" + epochs
-                + ", patch=" + patchSize + ", degradation=" + degradation + ", earlyStopping="
+                + ", patch=" + patchSize + (samplesPerEpoch > 0 ? ", samplesPerEpoch=" + samplesPerEpoch : "")
+                + ", degradation=" + degradation + ", earlyStopping="
                 + (earlyStoppingPatience == 0 ? "off" : earlyStoppingPatience + "/" + earlyStoppingMinDelta)
                 + (Double.isNaN(activityRegularization) ? "" : ", activityL1=" + activityRegularization)
                 + ", seed=" + seed + ", threads=" + threads + ", maxDuration=" + maxDuration + ", backend="
@@ -233,6 +246,7 @@ public final class TrainingConfig {
         private int batchSize = 256;
         private int epochs = 10;
         private int patchSize;
+        private int samplesPerEpoch;
         private String degradation = "pixelate:0.4";
         private double earlyStoppingMinDelta = 1e-4;
         private int earlyStoppingPatience = 4;
@@ -377,6 +391,22 @@ public final class TrainingConfig {
                 throw new IllegalArgumentException("patch size must be >= 0 (0 = whole images), got " + patchSize);
             }
             this.patchSize = patchSize;
+            return this;
+        }
+
+        /**
+         * Sets the samples per epoch; see {@link TrainingConfig#samplesPerEpoch()}.
+         *
+         * @param samplesPerEpoch 0 (the default) for one per training image, or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder samplesPerEpoch(int samplesPerEpoch) {
+            if (samplesPerEpoch < 0) {
+                throw new IllegalArgumentException("samples per epoch must be >= 0 (0 = one per training image), got "
+                        + samplesPerEpoch);
+            }
+            this.samplesPerEpoch = samplesPerEpoch;
             return this;
         }
 

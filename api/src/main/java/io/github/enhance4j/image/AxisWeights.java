@@ -30,11 +30,21 @@ final class AxisWeights {
         /** MATLAB's {@code [1:n, n:-1:1]} trick: the edge sample is repeated, then the image mirrored. */
         SYMMETRIC,
         /** The nearest edge sample. */
-        CLAMP;
+        CLAMP,
+        /** Mirrored about the edge sample, which is not repeated (OpenCV's default border, PyTorch's 'reflect'). */
+        REFLECT;
 
         int map(int i, int size) {
             if (this == CLAMP) {
                 return i < 0 ? 0 : (i >= size ? size - 1 : i);
+            }
+            if (this == REFLECT) {
+                if (size == 1) {
+                    return 0;
+                }
+                int period = 2 * size - 2;
+                int r = Math.floorMod(i, period);
+                return r < size ? r : period - r;
             }
             int m = Math.floorMod(i, 2 * size);
             return m < size ? m : 2 * size - 1 - m;

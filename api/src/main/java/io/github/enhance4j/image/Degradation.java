@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * A synthetic image damage, for making training pairs and evaluation inputs: blur, resampling, noise,
- * compression, and chains of these with {@link #then}.
+ * compression, chains of these with {@link #then}, and {@link #realistic(int)}, a random mix of them all that
+ * imitates the damage of real photographs.
  *
  * <p>{@link #apply} returns a new image and leaves its argument untouched. Colour is damaged; alpha is carried
  * through unchanged, only resized alongside colour where the size changes. Results are clamped to {@code 0..1}.
@@ -90,9 +91,28 @@ public interface Degradation {
     }
 
     /**
+     * Random, realistic damage for training models on real photographs, with the default settings for
+     * {@code scale} (Real-ESRGAN's "high-order" degradation: random blur kernels, resizing, Gaussian and Poisson
+     * noise and JPEG, possibly twice, then the final size). The input's sides must be multiples of {@code scale};
+     * the output is {@code 1 / scale} of them. {@link RealisticDamage} lists the steps and every default.
+     *
+     * @param scale 1 (restoration at the same size), 2, 3 or 4
+     * @throws IllegalArgumentException for any other scale
+     */
+    static Degradation realistic(int scale) {
+        return new RealisticDegradation(RealisticDamage.defaults(scale));
+    }
+
+    /** Random, realistic damage with the given settings; see {@link #realistic(int)}. */
+    static Degradation realistic(RealisticDamage settings) {
+        return new RealisticDegradation(settings);
+    }
+
+    /**
      * Parses the text form used by configurations and command lines: steps {@code name:value} joined by {@code +},
      * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2} (sigma),
-     * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality).
+     * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality), {@code realistic:2} ({@link #realistic(int)}
+     * at that scale, 1 to 4, with its default settings).
      *
      * @param spec the text form, e.g. {@code bicubic:4+jpeg:40}
      * @return the damage it describes
@@ -100,14 +120,15 @@ public interface Degradation {
      */
     static Degradation parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("empty degradation; expected e.g. pixelate:0.4 or bicubic:4+jpeg:40");
+            throw new IllegalArgumentException("empty degradation; expected e.g. pixelate:0.4, bicubic:4+jpeg:40"
+                    + " or realistic:2");
         }
         Degradation result = null;
         for (String step : spec.split("\\+")) {
             String[] parts = step.trim().split(":", 2);
             if (parts.length != 2) {
                 throw new IllegalArgumentException("degradation step '" + step.trim() + "' has no value; expected"
-                        + " pixelate:F, bicubic:N, blur:SIGMA, noise:SIGMA or jpeg:QUALITY");
+                        + " pixelate:F, bicubic:N, blur:SIGMA, noise:SIGMA, jpeg:QUALITY or realistic:SCALE");
             }
             Degradation d;
             try {
@@ -128,9 +149,12 @@ public interface Degradation {
                     case "jpeg":
                         d = jpeg(Integer.parseInt(v));
                         break;
+                    case "realistic":
+                        d = realistic(Integer.parseInt(v));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown degradation '" + parts[0].trim()
-                                + "'; expected pixelate, bicubic, blur, noise or jpeg");
+                                + "'; expected pixelate, bicubic, blur, noise, jpeg or realistic");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("degradation step '" + step.trim() + "' has a value that is not a"

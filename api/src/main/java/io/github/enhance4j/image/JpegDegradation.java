@@ -11,9 +11,13 @@ import java.util.Objects;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** See {@link Degradation#jpeg(int)}. */
 final class JpegDegradation implements Degradation {
@@ -46,7 +50,8 @@ final class JpegDegradation implements Degradation {
         }
         ImageWriter writer = writers.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
+        // in memory: ImageIO's default stream caches through a temporary file, a large part of the cost of a tile
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality / 100f);
@@ -61,12 +66,19 @@ final class JpegDegradation implements Degradation {
     }
 
     private static BufferedImage decode(byte[] jpeg) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
-            if (image == null) {
+        // what ImageIO.read does, less its temporary-file cache
+        try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
                 throw new IllegalStateException("ImageIO could not decode the JPEG it had just written");
             }
-            return image;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                return reader.read(0, reader.getDefaultReadParam());
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory JPEG decoding failed", e);
         }

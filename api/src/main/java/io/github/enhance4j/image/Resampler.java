@@ -25,6 +25,18 @@ public enum Resampler {
                     : AxisWeights.areaEnlarge(sourceSize, targetSize);
         }
     },
+    /**
+     * MATLAB {@code imresize} bilinear: the triangle kernel, antialiased when shrinking (so a 2x shrink averages
+     * four samples with weights 1, 3, 3, 1 / 8), symmetric borders. Enlarging is plain linear interpolation between
+     * pixel centres.
+     */
+    BILINEAR {
+        @Override
+        AxisWeights axisWeights(int sourceSize, int targetSize) {
+            return AxisWeights.convolution(sourceSize, targetSize, Resampler::triangle, 1,
+                    AxisWeights.Border.SYMMETRIC);
+        }
+    },
     /** MATLAB {@code imresize} bicubic: Keys a = -0.5, antialiased when shrinking, symmetric borders. */
     BICUBIC {
         @Override
@@ -134,6 +146,12 @@ public enum Resampler {
         if ((long) width * height > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("size too large for one float plane: " + width + "x" + height);
         }
+    }
+
+    /** The linear interpolation kernel {@code max(0, 1 - |x|)}. */
+    static double triangle(double x) {
+        double t = Math.abs(x);
+        return t < 1 ? 1 - t : 0;
     }
 
     /** Keys' cubic convolution kernel with a = -0.5, which MATLAB's {@code imresize} uses. */

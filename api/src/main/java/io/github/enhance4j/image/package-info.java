@@ -7,6 +7,7 @@
  * ({@link io.github.enhance4j.image.Resampler}); colour conversion ({@link io.github.enhance4j.image.YCbCr}); quality
  * metrics and the standard super-resolution evaluation protocol ({@link io.github.enhance4j.image.ImageMetrics},
  * {@link io.github.enhance4j.image.SrEvaluation}); and synthetic damage for training pairs
- * ({@link io.github.enhance4j.image.Degradation}).
+ * ({@link io.github.enhance4j.image.Degradation}, with the random "realistic" damage configured by
+ * {@link io.github.enhance4j.image.RealisticDamage}).
  */
 package io.github.enhance4j.image;

@@ -95,6 +95,39 @@ class ResamplerTest {
     }
 
     @Test
+    void resizePlane_bilinearHalving_weighsFourSamplesOneThreeThreeOne() {
+        float[] row = {0.8f, 0.1f, 0.5f, 0.3f, 0.9f, 0.2f, 0.6f, 0.4f};
+        float[] out = new float[4];
+
+        Resampler.BILINEAR.resizePlane(row, 8, 1, out, 4, 1);
+
+        // MATLAB's imresize(row, 0.5, 'bilinear'): the triangle stretched to twice its width; the left edge repeats
+        assertThat(out[0]).isCloseTo((0.8f * 4 + 0.1f * 3 + 0.5f) / 8, within(1e-6f));
+        assertThat(out[1]).isCloseTo((0.1f + 0.5f * 3 + 0.3f * 3 + 0.9f) / 8, within(1e-6f));
+        assertThat(out[2]).isCloseTo((0.3f + 0.9f * 3 + 0.2f * 3 + 0.6f) / 8, within(1e-6f));
+        assertThat(out[3]).isCloseTo((0.2f + 0.6f * 3 + 0.4f * 4) / 8, within(1e-6f));
+    }
+
+    @Test
+    void resizePlane_bilinearEnlargingARamp_interpolatesBetweenPixelCentres() {
+        int sw = 10;
+        int dw = 37;
+        float[] ramp = new float[sw];
+        for (int i = 0; i < sw; i++) {
+            ramp[i] = i;
+        }
+        float[] out = new float[dw];
+
+        Resampler.BILINEAR.resizePlane(ramp, sw, 1, out, dw, 1);
+
+        for (int x = 2; x < dw - 2; x++) {
+            assertThat(out[x]).as("x = %d", x).isCloseTo((float) ((x + 0.5) * sw / dw - 0.5), within(1e-5f));
+        }
+        // past the last centre the symmetric border holds the edge value
+        assertThat(out[dw - 1]).isCloseTo(sw - 1, within(1e-5f));
+    }
+
+    @Test
     void resizePlane_nearest_usesPixelCentres() {
         float[] row = {10, 20, 30, 40, 50};
         float[] up = new float[8];

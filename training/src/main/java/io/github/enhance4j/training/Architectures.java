@@ -6,6 +6,10 @@ final class Architectures {
     static final String SEED = "seed-autoencoder";
     /** The efficient super-resolution architecture (pixel shuffle at the end). */
     static final String FAST_SR = "espcn";
+    /** Blind same-size restoration: a U-Net on a pixel-unshuffled input with a global residual. */
+    static final String RESTORE_UNET = "restore-unet";
+    /** Compact residual super-resolution (plain 3x3 convolutions, pixel shuffle, plus the nearest enlargement). */
+    static final String COMPACT_SR = "compact-sr";
 
     private Architectures() {
     }

@@ -4,6 +4,7 @@ import io.github.enhance4j.Device;
 import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.image.Degradation;
 import io.github.enhance4j.image.ImageFiles;
 import io.github.enhance4j.image.Pixels;
 import picocli.CommandLine;
@@ -28,18 +29,24 @@ import java.util.stream.Stream;
                 "Prints a table (per image and mean) and writes it as CSV."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE|bicubic",
-            description = "The model file, or 'bicubic' to score the baseline alone (give --scale).")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE|bicubic|unsharp",
+            description = "The model file, 'bicubic' to score the baseline alone (give --scale), or 'unsharp' to"
+                    + " score the classical peer (an unsharp mask of the baseline, sigma 1.0, amount 0.8).")
     String model;
+
+    @Option(names = "--degrade", paramLabel = "SPEC", description = "The damage of the 'damage' protocol, e.g."
+            + " blur:1.5, jpeg:20, noise:0.098, realistic:1, bicubic:2+blur:0.8+jpeg:50 (seeded per image).")
+    String degrade;
 
     @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR", description = "Folder of images, e.g."
             + " ../shared/data/sr-bench/Set5.")
     Path data;
 
-    @Option(names = "--protocol", defaultValue = "sr", paramLabel = "sr|sr-luma|seed",
+    @Option(names = "--protocol", defaultValue = "sr", paramLabel = "sr|sr-luma|seed|damage",
             description = "sr: bicubic downscale by the scale (RGB), Y-channel PSNR/SSIM with the border shaved;"
                     + " sr-luma: the same, with the bicubic baseline on 8-bit luma as in the published tables"
-                    + " (Set5 x2 33.66 dB); seed: 80x80, pixelate 40%%, RGB PSNR/SSIM (default: ${DEFAULT-VALUE}).")
+                    + " (Set5 x2 33.66 dB); seed: 80x80, pixelate 40%%, RGB PSNR/SSIM; damage: --degrade's damage, rounded"
+                    + " to 8 bits, RGB PSNR/SSIM against the original (default: ${DEFAULT-VALUE}).")
     String protocol;
 
     @Option(names = "--scale", paramLabel = "N", description = "Scale for 'bicubic' (default: the model's).")
@@ -65,7 +72,26 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        boolean baselineOnly = model.equalsIgnoreCase("bicubic") || model.equalsIgnoreCase("baseline");
+        boolean unsharp = model.equalsIgnoreCase("unsharp");
+        boolean baselineOnly = unsharp || model.equalsIgnoreCase("bicubic") || model.equalsIgnoreCase("baseline");
+        Degradation damage = null;
+        if (p == Evaluation.Protocol.DAMAGE) {
+            if (degrade == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--protocol damage needs --degrade SPEC,"
+                        + " e.g. blur:1.5 or jpeg:20");
+            }
+            try {
+                damage = Degradation.parse(degrade);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--degrade: " + e.getMessage());
+            }
+        } else if (degrade != null || unsharp) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (unsharp ? "-m unsharp" : "--degrade")
+                    + " goes with --protocol damage");
+        }
+        if (baselineOnly && p == Evaluation.Protocol.DAMAGE && scale == null) {
+            scale = 1;
+        }
         if (baselineOnly && p.superResolution() && scale == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model bicubic needs --scale");
         }
@@ -84,13 +110,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--scale " + scale
                         + " does not match the model's scale " + enhancer.info().scale());
             }
-            Evaluation evaluation = new Evaluation(p, s, enhancer);
+            Evaluation evaluation = new Evaluation(p, s, enhancer, damage, unsharp ? UnsharpMask.defaults() : null);
             List<Evaluation.Row> rows = new ArrayList<>();
             for (Path image : images) {
                 rows.add(evaluation.score(image.getFileName().toString(), Pixels.read(ImageFiles.read(image))));
             }
-            ResultTable table = new ResultTable(baselineLabel(p, s), baselineOnly ? null : modelLabel(), rows);
-            out.println(header(p, s) + ", " + images.size() + " images from " + data);
+            ResultTable table = new ResultTable(baselineLabel(p, s), unsharp ? "unsharp mask"
+                    : baselineOnly ? null : modelLabel(), rows);
+            out.println(header(p, s) + (damage != null ? ", damage " + degrade : "") + ", " + images.size()
+                    + " images from " + data);
             out.print(table.render());
             AtomicText.write(csv, table.csv());
             out.println("Wrote " + csv.toAbsolutePath());
@@ -107,6 +135,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case SR_LUMA -> "Protocol sr-luma (bicubic on 8-bit luma, as the published tables), x" + s
                     + ", Y-channel, border " + s;
             case SEED -> "Protocol seed, 80x80, pixelate 40%, RGB";
+            case DAMAGE -> "Protocol damage, x" + s + ", RGB, no shave";
         };
     }
 
@@ -115,6 +144,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String baselineLabel(Evaluation.Protocol p, int s) {
+        if (p == Evaluation.Protocol.DAMAGE) {
+            return s == 1 ? "damaged" : "bicubic x" + s;
+        }
         return p.superResolution() ? "bicubic x" + s : "pixelated";
     }
 

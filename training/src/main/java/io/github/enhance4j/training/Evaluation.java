@@ -25,26 +25,30 @@ import java.util.Random;
  *       output's 8-bit luma is compared with the original's, border shaved.</li>
  *   <li>{@link Protocol#SEED}: the seed recipe: the image resized to 80x80 (nearest), pixelated to 40% and back;
  *       the model restores that, the baseline is the pixelated input; RGB PSNR/SSIM, no shave.</li>
+ *   <li>{@link Protocol#DAMAGE}: real-world damage: the image (cropped to a multiple of 8 times the scale) is damaged
+ *       with a given {@link Degradation} (seeded per image) and rounded to 8 bits, as a damaged photo is; the
+ *       baseline is that input itself at scale 1 or its bicubic enlargement; RGB PSNR/SSIM against the original,
+ *       no shave. A model can be a classical peer such as {@link UnsharpMask}.</li>
  * </ul>
  */
 final class Evaluation {
 
     /** Which protocol. */
     enum Protocol {
-        SR, SR_LUMA, SEED;
+        SR, SR_LUMA, SEED, DAMAGE;
 
         static Protocol parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown protocol '" + text + "': expected sr, sr-luma or seed",
+                throw new IllegalArgumentException("unknown protocol '" + text + "': expected sr, sr-luma, seed or damage",
                         e);
             }
         }
 
         /** Whether the protocol enlarges a bicubic-downscaled image (as opposed to restoring a pixelated one). */
         boolean superResolution() {
-            return this != SEED;
+            return this == SR || this == SR_LUMA;
         }
     }
 
@@ -58,12 +62,56 @@ final class Evaluation {
     private final Protocol protocol;
     private final int scale;
     private final Enhancer enhancer;
+    private final Degradation damage;
+    private final java.util.function.UnaryOperator<FloatImage> peer;
+    private int scored;
 
     /** @param enhancer the model, or {@code null} to evaluate the baseline alone */
     Evaluation(Protocol protocol, int scale, Enhancer enhancer) {
+        this(protocol, scale, enhancer, null, null);
+    }
+
+    /**
+     * @param damage for {@link Protocol#DAMAGE}: what is done to each image
+     * @param peer   a classical method scored in the model's place (e.g. an unsharp mask), or {@code null}
+     */
+    Evaluation(Protocol protocol, int scale, Enhancer enhancer, Degradation damage,
+            java.util.function.UnaryOperator<FloatImage> peer) {
         this.protocol = protocol;
         this.scale = scale;
         this.enhancer = enhancer;
+        this.damage = damage;
+        this.peer = peer;
+        if (protocol == Protocol.DAMAGE && damage == null) {
+            throw new IllegalArgumentException("the damage protocol needs a degradation (--degrade)");
+        }
+    }
+
+    /** The damaged input of the damage protocol for the {@code index}-th image: 8-bit, seeded by the index. */
+    static FloatImage damaged(Degradation damage, FloatImage clean, int index) {
+        FloatImage d = damage.apply(clean, new Random(0x5EED_0000L + index));
+        return Pixels.read(Pixels.toBufferedImage(d));
+    }
+
+    private Row scoreDamage(String name, FloatImage image) {
+        FloatImage original = SrEvaluation.modcrop(image.withoutAlpha(), 8 * scale);
+        FloatImage input = damaged(damage, original, scored++);
+        if (input.width() * scale != original.width() || input.height() * scale != original.height()) {
+            throw new IllegalArgumentException("the damage turns " + original.width() + "x" + original.height()
+                    + " into " + input.width() + "x" + input.height() + ", not 1/" + scale + " of it");
+        }
+        FloatImage baseline = scale == 1 ? input : SrEvaluation.bicubicUpscale(input, scale);
+        double bp = ImageMetrics.psnr(original, baseline, 0);
+        double bs = ImageMetrics.ssim(original, baseline, 0);
+        FloatImage result;
+        if (peer != null) {
+            result = Pixels.read(Pixels.toBufferedImage(peer.apply(baseline)));
+        } else if (enhancer != null) {
+            result = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(input)));
+        } else {
+            return new Row(name, bp, bs, Double.NaN, Double.NaN);
+        }
+        return new Row(name, bp, bs, ImageMetrics.psnr(original, result, 0), ImageMetrics.ssim(original, result, 0));
     }
 
     Row score(String name, FloatImage original) {
@@ -71,6 +119,7 @@ final class Evaluation {
             case SR -> scoreSr(name, original);
             case SR_LUMA -> scoreSrLuma(name, original);
             case SEED -> scoreSeed(name, original);
+            case DAMAGE -> scoreDamage(name, original);
         };
     }
 

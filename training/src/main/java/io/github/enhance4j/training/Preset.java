@@ -13,22 +13,43 @@ enum Preset {
 
     /** The seed recipe, faithfully: see SEED.md. */
     SEED("seed-autoencoder", 1, TrainingConfig.Optimizer.ADADELTA, 1.0, TrainingConfig.Schedule.CONSTANT, 256, 10, 0,
-            "pixelate:0.4", true, 1e-4),
+            "pixelate:0.4", true, 1e-4, TrainingConfig.Loss.MSE, 0),
     /**
      * Same network and data, better optimisation: Adam, batch 16 (twice the updates of batch 32 for the same
      * images), cosine decay over 2 epochs; about 40 minutes on two cores. Trains the shipped seed-autoencoder.
      */
     SEED_TUNED("seed-autoencoder", 1, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 16, 2, 0,
-            "pixelate:0.4", true, 1e-4),
-    /** Fast super-resolution x2: bicubic degradation, random patches. */
+            "pixelate:0.4", true, 1e-4, TrainingConfig.Loss.MSE, 0),
+    /**
+     * Fast super-resolution x2: bicubic degradation, random patches; an epoch is {@link #SR_EPOCH_SAMPLES} patches
+     * whatever the number of images, so that a small set such as T91 alone still trains.
+     */
     SR_X2(Architectures.FAST_SR, 2, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 32, 30, 96,
-            "bicubic:2", false, Preset.SR_MIN_DELTA),
+            "bicubic:2", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.MSE, Preset.SR_EPOCH_SAMPLES),
     /** Fast super-resolution x3. */
     SR_X3(Architectures.FAST_SR, 3, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 32, 30, 96,
-            "bicubic:3", false, Preset.SR_MIN_DELTA),
+            "bicubic:3", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.MSE, Preset.SR_EPOCH_SAMPLES),
     /** Fast super-resolution x4. */
     SR_X4(Architectures.FAST_SR, 4, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 32, 30, 96,
-            "bicubic:4", false, Preset.SR_MIN_DELTA);
+            "bicubic:4", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.MSE, Preset.SR_EPOCH_SAMPLES),
+    /**
+     * Blind restoration at the same size (blur, noise, JPEG, softness, and clean photos left alone): the
+     * pixel-unshuffled U-Net with a global residual, L1 loss, 96x96 patches under the realistic damage pipeline,
+     * an epoch of {@link #RESTORE_EPOCH_SAMPLES} patches.
+     */
+    RESTORE(Architectures.RESTORE_UNET, 1, TrainingConfig.Optimizer.ADAM, 4e-4, TrainingConfig.Schedule.COSINE, 16,
+            40, 96, "realistic:1", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
+    /** Enlarges soft, noisy, compressed photos x2: the compact residual network on the realistic pipeline. */
+    RESTORE_X2(Architectures.COMPACT_SR, 2, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
+            40, 128, "realistic:2", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
+    /** The same x4. */
+    RESTORE_X4(Architectures.COMPACT_SR, 4, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
+            40, 192, "realistic:4", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES);
+
+    /** Patches per epoch of the SR presets (400 batches of 32). */
+    static final int SR_EPOCH_SAMPLES = 12_800;
+    /** Patches per epoch of the restoration presets (1,000 batches of 16, some 4 to 5 minutes here). */
+    static final int RESTORE_EPOCH_SAMPLES = 16_000;
 
     /**
      * Early stopping's smallest improvement of the validation loss for the SR presets. The seed recipe's 1e-4 is
@@ -52,10 +73,12 @@ enum Preset {
     private final String degradation;
     private final boolean seedImages;
     private final double earlyStoppingMinDelta;
+    private final TrainingConfig.Loss loss;
+    private final int samplesPerEpoch;
 
     Preset(String architecture, int scale, TrainingConfig.Optimizer optimizer, double learningRate,
             TrainingConfig.Schedule schedule, int batch, int epochs, int patch, String degradation,
-            boolean seedImages, double earlyStoppingMinDelta) {
+            boolean seedImages, double earlyStoppingMinDelta, TrainingConfig.Loss loss, int samplesPerEpoch) {
         this.architecture = architecture;
         this.scale = scale;
         this.optimizer = optimizer;
@@ -67,6 +90,8 @@ enum Preset {
         this.degradation = degradation;
         this.seedImages = seedImages;
         this.earlyStoppingMinDelta = earlyStoppingMinDelta;
+        this.loss = loss;
+        this.samplesPerEpoch = samplesPerEpoch;
     }
 
     static Preset parse(String name) {
@@ -75,8 +100,8 @@ enum Preset {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown preset '" + name + "': expected seed, seed-tuned, sr-x2, sr-x3"
-                + " or sr-x4");
+        throw new IllegalArgumentException("unknown preset '" + name + "': expected one of "
+                + java.util.Arrays.stream(values()).map(Preset::cliName).toList());
     }
 
     String cliName() {
@@ -91,7 +116,8 @@ enum Preset {
                 .optimizer(optimizer)
                 .learningRate(learningRate)
                 .schedule(schedule)
-                .loss(TrainingConfig.Loss.MSE)
+                .loss(loss)
+                .samplesPerEpoch(samplesPerEpoch)
                 .batchSize(batch)
                 .epochs(epochs)
                 .patchSize(patch)
@@ -110,6 +136,9 @@ enum Preset {
 
     /** The matching evaluation protocol for validation pictures. */
     Evaluation.Protocol protocol() {
+        if (degradation.startsWith("realistic")) {
+            return Evaluation.Protocol.DAMAGE;
+        }
         return seedImages ? Evaluation.Protocol.SEED : Evaluation.Protocol.SR;
     }
 }

@@ -37,8 +37,9 @@ import java.util.stream.Stream;
                         + " is), or --download lfw."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--data"}, paramLabel = "PATH", description = "Folder or archive of training images;"
-            + " repeat to combine sets.")
+    @Option(names = {"-d", "--data"}, paramLabel = "PATH[::SETTINGS]", description = "Folder or archive of"
+            + " training images; repeat to combine sets. Settings after '::', comma-separated: repeat=N (weight a"
+            + " small set), downscale=N (area-shrink first), max=N (first N images), val=N (validation images).")
     List<Path> data = new ArrayList<>();
 
     @Option(names = "--download", paramLabel = "NAME", description = "Fetch a known data set into the cache"
@@ -53,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "NAME",
-            description = "seed (faithful recipe), seed-tuned, sr-x2, sr-x3, sr-x4 (default: ${DEFAULT-VALUE}).")
+            description = "seed (faithful recipe), seed-tuned, sr-x2, sr-x3, sr-x4, restore, restore-x2,"
+                    + " restore-x4 (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's).")
@@ -87,6 +89,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patch", paramLabel = "N", description = "Training patch size in output pixels (0 = whole"
             + " images).")
     Integer patch;
+
+    @Option(names = "--samples-per-epoch", paramLabel = "N", description = "Training patches (or images) per"
+            + " epoch; 0 = one per training image (default: the preset's).")
+    Integer samplesPerEpoch;
 
     @Option(names = "--val-split", paramLabel = "F", description = "Validation fraction (default: 0.1).")
     Double valSplit;
@@ -217,6 +223,9 @@ final class TrainCommand implements Callable<Integer> {
         if (patch != null) {
             b.patchSize(patch);
         }
+        if (samplesPerEpoch != null) {
+            b.samplesPerEpoch(samplesPerEpoch);
+        }
         if (seed != null) {
             b.seed(seed);
         }
@@ -309,9 +318,7 @@ final class TrainCommand implements Callable<Integer> {
             monitor.closeBar();
             Path model = output.resolve("model.onnx");
             trainer.exportOnnx(model);
-            out.printf("Stopped: %s after %d epoch%s in %s; best validation PSNR %.2f dB%n", result.stopReason(),
-                    result.epochs(), result.epochs() == 1 ? "" : "s", TrainingMonitor.format(result.duration()),
-                    result.bestValidationPsnr());
+            out.println(stoppedLine(result, monitor.history()));
             try {
                 writePictures(p, config, dataset, model, monitor.history());
                 out.println("Wrote " + model.toAbsolutePath() + ", metrics.csv, report.png, curves.png");
@@ -333,6 +340,27 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The run's last line: why it stopped, and the best validation PSNR against the baseline's (the damaged input,
+     * or bicubic for super-resolution), saying plainly when the model is no better than that baseline.
+     */
+    static String stoppedLine(TrainingResult result, List<EpochRecord> history) {
+        String line = String.format(Locale.ROOT, "Stopped: %s after %d epoch%s in %s; best validation PSNR %.2f dB",
+                result.stopReason(), result.epochs(), result.epochs() == 1 ? "" : "s",
+                TrainingMonitor.format(result.duration()), result.bestValidationPsnr());
+        double baseline = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).baselinePsnr();
+        if (Double.isNaN(baseline) || Double.isNaN(result.bestValidationPsnr())) {
+            return line;
+        }
+        double gain = result.bestValidationPsnr() - baseline;
+        if (gain <= 0) {
+            return line + String.format(Locale.ROOT, ", %.2f dB BELOW the baseline's %.2f dB: this model is worse"
+                    + " than doing nothing; train longer (more epochs or --samples-per-epoch) or on more data",
+                    -gain, baseline);
+        }
+        return line + String.format(Locale.ROOT, " (%+.2f dB over the baseline's %.2f dB)", gain, baseline);
+    }
+
     private void writePictures(Preset p, TrainingConfig config, TrainingData dataset, Path model,
             List<EpochRecord> history) {
         Charts.writeCurves(history, output.resolve("curves.png"));
@@ -344,7 +372,9 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         try (Enhancer enhancer = Enhancer.load(model, EnhanceOptions.builder().backend("onnx").build())) {
-            ValidationReport.write(enhancer, p.protocol(), config.scale(), samples, output.resolve("report.png"));
+            ValidationReport.write(enhancer, p.protocol(), config.scale(),
+                    io.github.enhance4j.image.Degradation.parse(config.degradation()), samples,
+                    output.resolve("report.png"));
         }
     }
 }

@@ -33,6 +33,12 @@ final class ValidationReport {
     }
 
     static void write(Enhancer model, Evaluation.Protocol protocol, int scale, List<FloatImage> originals, Path file) {
+        write(model, protocol, scale, null, originals, file);
+    }
+
+    /** @param damage the damage protocol's degradation (else unused, may be null) */
+    static void write(Enhancer model, Evaluation.Protocol protocol, int scale, Degradation damage,
+            List<FloatImage> originals, Path file) {
         int rows = originals.size();
         BufferedImage sheet = new BufferedImage(4 * (CELL + GAP), rows * (CELL + CAPTION + GAP),
                 BufferedImage.TYPE_INT_RGB);
@@ -43,11 +49,12 @@ final class ValidationReport {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             for (int r = 0; r < rows; r++) {
-                FloatImage[] cells = cells(model, protocol, scale, originals.get(r));
+                FloatImage[] cells = cells(model, protocol, scale, damage, originals.get(r), r);
                 FloatImage original = cells[3];
                 String[] labels = {
                     protocol == Evaluation.Protocol.SR ? "input x1/" + scale : "damaged",
-                    (protocol == Evaluation.Protocol.SR ? "bicubic " : "input ") + psnr(original, cells[1], protocol,
+                    (protocol == Evaluation.Protocol.SR || protocol == Evaluation.Protocol.DAMAGE && scale > 1
+                            ? "bicubic " : "input ") + psnr(original, cells[1], protocol,
                             scale),
                     "model " + psnr(original, cells[2], protocol, scale),
                     "original"};
@@ -66,7 +73,16 @@ final class ValidationReport {
     }
 
     /** damaged (shown at full size), baseline, model output, original. */
-    private static FloatImage[] cells(Enhancer model, Evaluation.Protocol protocol, int scale, FloatImage image) {
+    private static FloatImage[] cells(Enhancer model, Evaluation.Protocol protocol, int scale, Degradation damage,
+            FloatImage image, int index) {
+        if (protocol == Evaluation.Protocol.DAMAGE) {
+            FloatImage original = SrEvaluation.modcrop(image.withoutAlpha(), 8 * scale);
+            FloatImage damaged = Evaluation.damaged(damage, original, index);
+            FloatImage restored = Pixels.read(model.enhance(Pixels.toBufferedImage(damaged)));
+            FloatImage baseline = scale == 1 ? damaged : SrEvaluation.bicubicUpscale(damaged, scale);
+            return new FloatImage[] {Resampler.NEAREST.resize(damaged, original.width(), original.height()), baseline,
+                restored, original};
+        }
         if (protocol == Evaluation.Protocol.SEED) {
             FloatImage original = Evaluation.seedInput(image);
             FloatImage damaged = Degradation.pixelate(Evaluation.SEED_PIXELATE).apply(original, new Random(0));

@@ -103,6 +103,31 @@ class TrainCommandTest {
     }
 
     @Test
+    void stoppedLine_saysPlainlyWhenTheModelEndsBelowItsBaseline() {
+        io.github.enhance4j.TrainingResult worse = new io.github.enhance4j.TrainingResult(30, 0.01, 21.15,
+                io.github.enhance4j.TrainingResult.StopReason.COMPLETED, java.time.Duration.ofSeconds(19));
+        io.github.enhance4j.TrainingResult better = new io.github.enhance4j.TrainingResult(30, 0.01, 31.0,
+                io.github.enhance4j.TrainingResult.StopReason.COMPLETED, java.time.Duration.ofSeconds(19));
+        List<EpochRecord> history = List.of(new EpochRecord(30, 0.1, 0.1, 21.15, 30.17, 100, 1));
+
+        assertThat(TrainCommand.stoppedLine(worse, history)).startsWith("Stopped: COMPLETED after 30 epochs")
+                .contains("9.02 dB BELOW the baseline's 30.17 dB").contains("worse than doing nothing");
+        assertThat(TrainCommand.stoppedLine(better, history)).endsWith("(+0.83 dB over the baseline's 30.17 dB)");
+        assertThat(TrainCommand.stoppedLine(better, List.of())).endsWith("best validation PSNR 31.00 dB");
+    }
+
+    @Test
+    void samplesPerEpoch_isThePresetsUnlessGiven() {
+        TrainCommand sr = command("-d", "x", "--preset", "sr-x2");
+        TrainCommand given = command("-d", "x", "--preset", "sr-x2", "--samples-per-epoch", "640");
+        TrainCommand seed = command("-d", "x");
+
+        assertThat(sr.configure(Preset.parse(sr.preset)).samplesPerEpoch()).isEqualTo(Preset.SR_EPOCH_SAMPLES);
+        assertThat(given.configure(Preset.parse(given.preset)).samplesPerEpoch()).isEqualTo(640);
+        assertThat(seed.configure(Preset.parse(seed.preset)).samplesPerEpoch()).isZero();
+    }
+
+    @Test
     void train_badArguments_exitWithTwoAndSayWhy() {
         Path output = dir.resolve("x");
 

@@ -2,6 +2,8 @@ package io.github.enhance4j.training;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -83,7 +85,7 @@ class TrainEndToEndTest {
         Path output = dir.resolve("sr");
 
         int trained = run("train", "-q", "-d", data.toString(), "-o", output.toString(), "--preset", "sr-x2",
-                "--epochs", "1", "--batch", "4", "--patch", "24");
+                "--epochs", "1", "--batch", "4", "--patch", "24", "--samples-per-epoch", "8");
 
         assertThat(trained).as(err.toString()).isZero();
         out.reset();
@@ -91,5 +93,29 @@ class TrainEndToEndTest {
                 "--csv", dir.resolve("sr.csv").toString());
         assertThat(evaluated).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Protocol sr, x2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"restore, 1, 32", "restore-x2, 2, 32", "restore-x4, 4, 48"})
+    void restorePresets_trainBrieflyAndScoreUnderTheDamageProtocol(String preset, int scale, int patch)
+            throws IOException {
+        Path photos = images("photos", 6, 64);
+        Path more = images("more", 4, 72);
+        Path output = dir.resolve(preset);
+
+        int trained = run("train", "-q", "-d", photos + "::repeat=3", "-d", more + "::downscale=1,val=1", "-o",
+                output.toString(), "--preset", preset, "--epochs", "2", "--batch", "4", "--patch",
+                Integer.toString(patch), "--samples-per-epoch", "8", "--val-split", "0.25");
+
+        assertThat(trained).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("samplesPerEpoch=8").contains("degradation=realistic:" + scale)
+                .contains("Stopped: COMPLETED after 2 epochs").containsPattern("dB (over|BELOW) the baseline");
+        assertThat(output.resolve("report.png")).isNotEmptyFile();
+        out.reset();
+        int evaluated = run("evaluate", "-m", output.resolve("model.onnx").toString(), "-d", photos.toString(),
+                "--protocol", "damage", "--degrade", scale == 1 ? "blur:1.5" : "bicubic:" + scale + "+jpeg:60",
+                "--csv", dir.resolve(preset + ".csv").toString());
+        assertThat(evaluated).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Protocol damage, x" + scale);
     }
 }

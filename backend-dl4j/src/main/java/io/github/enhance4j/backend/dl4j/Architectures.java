@@ -7,6 +7,7 @@ import io.github.enhance4j.backend.dl4j.NetSpec.Dropout;
 import io.github.enhance4j.backend.dl4j.NetSpec.Layer;
 import io.github.enhance4j.backend.dl4j.NetSpec.MaxPool;
 import io.github.enhance4j.backend.dl4j.NetSpec.Relu;
+import io.github.enhance4j.backend.dl4j.NetSpec.SpaceToDepth;
 import io.github.enhance4j.backend.dl4j.NetSpec.Upsample;
 
 import java.util.ArrayList;
@@ -39,7 +40,18 @@ final class Architectures {
     static final String SEED = "seed-autoencoder";
     static final String ESPCN = "espcn";
 
-    static final Set<String> NAMES = Set.of(SEED, ESPCN);
+    static final String RESTORE_UNET = "restore-unet";
+    static final String COMPACT_SR = "compact-sr";
+
+    static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, COMPACT_SR);
+
+    /** Channels of {@code restore-unet}'s first level (the second has twice, the third four times as many). */
+    static final int UNET_WIDTH = 48;
+    /** Channels and body convolutions of {@code compact-sr} at scale 2, and at scales 3 and 4. */
+    static final int COMPACT_WIDTH_X2 = 32;
+    static final int COMPACT_BODY_X2 = 6;
+    static final int COMPACT_WIDTH_X4 = 48;
+    static final int COMPACT_BODY_X4 = 8;
 
     private Architectures() {
     }
@@ -59,6 +71,19 @@ final class Architectures {
                             + "; use " + SEED + " for scale 1");
                 }
                 return espcn(scale);
+            case RESTORE_UNET:
+                if (scale != 1) {
+                    throw new IllegalArgumentException(RESTORE_UNET + " restores at scale 1 only, but scale " + scale
+                            + " was asked for; use " + COMPACT_SR + " for scales 2, 3, 4");
+                }
+                return restoreUnet(UNET_WIDTH);
+            case COMPACT_SR:
+                if (scale < 2 || scale > 4) {
+                    throw new IllegalArgumentException(COMPACT_SR + " supports scales 2, 3 and 4, got " + scale
+                            + "; use " + RESTORE_UNET + " for scale 1");
+                }
+                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2)
+                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4);
             default:
                 throw new IllegalArgumentException("Unknown architecture '" + name + "' for the dl4j backend; known: "
                         + NAMES.stream().sorted().toList());
@@ -96,6 +121,67 @@ final class Architectures {
         l.add(new Conv("c3", "c2", 32, 3 * scale * scale, 3));
         l.add(new DepthToSpace("out", "c3", scale));
         return new NetSpec(ESPCN, scale, 3, l, "out", 1);
+    }
+
+    /**
+     * The blind restoration U-Net: the seed's idea (an encoder-decoder with additive skips) on a pixel-unshuffled
+     * input, so that every convolution runs at half the resolution or less and the receptive field is large enough
+     * for blur kernels of 20 pixels. Levels at 1/2, 1/4 and 1/8 of the input's resolution with {@code c}, 2c and 4c
+     * channels; down by space-to-depth and a 1x1 convolution (a 2x2 stride-2 convolution), up by a 1x1 convolution
+     * and depth-to-space; the output is a correction added to the input (global residual), and the last convolution
+     * starts at zero, so an untrained model returns its input unchanged.
+     */
+    static NetSpec restoreUnet(int c) {
+        List<Layer> l = new ArrayList<>();
+        l.add(new SpaceToDepth("unshuffle", NetSpec.INPUT, 2));
+        conv(l, "head", "unshuffle", 12, c);
+        conv(l, "e1a", "head", c, c);
+        conv(l, "e1", "e1a", c, c);
+        l.add(new SpaceToDepth("d1.s2d", "e1", 2));
+        l.add(new Conv("d1.conv", "d1.s2d", 4 * c, 2 * c, 1));
+        l.add(new Relu("d1", "d1.conv"));
+        conv(l, "e2a", "d1", 2 * c, 2 * c);
+        conv(l, "e2", "e2a", 2 * c, 2 * c);
+        l.add(new SpaceToDepth("d2.s2d", "e2", 2));
+        l.add(new Conv("d2.conv", "d2.s2d", 8 * c, 4 * c, 1));
+        l.add(new Relu("d2", "d2.conv"));
+        conv(l, "m1", "d2", 4 * c, 4 * c);
+        conv(l, "m2", "m1", 4 * c, 4 * c);
+        l.add(new Conv("u2.conv", "m2", 4 * c, 8 * c, 1));
+        l.add(new DepthToSpace("u2", "u2.conv", 2));
+        l.add(new Add("s2", "u2", "e2"));
+        conv(l, "f2a", "s2", 2 * c, 2 * c);
+        conv(l, "f2", "f2a", 2 * c, 2 * c);
+        l.add(new Conv("u1.conv", "f2", 2 * c, 4 * c, 1));
+        l.add(new DepthToSpace("u1", "u1.conv", 2));
+        l.add(new Add("s1", "u1", "e1"));
+        conv(l, "f1a", "s1", c, c);
+        conv(l, "f1", "f1a", c, c);
+        l.add(new Conv("tail", "f1", c, 12, 3));
+        l.add(new DepthToSpace("correction", "tail", 2));
+        l.add(new Add("out", "correction", NetSpec.INPUT));
+        return new NetSpec(RESTORE_UNET, 1, 3, l, "out", 8);
+    }
+
+    /**
+     * Compact super-resolution in the manner of Real-ESRGAN's SRVGG: plain 3x3 convolutions with ReLU at the small
+     * image's resolution ({@code body} of them at {@code c} channels after the head), a last convolution to
+     * 3·s² channels and depth-to-space, added to the input enlarged by nearest neighbour. The last convolution
+     * starts at zero, so an untrained model returns the nearest-neighbour enlargement.
+     */
+    static NetSpec compactSr(int scale, int c, int body) {
+        List<Layer> l = new ArrayList<>();
+        conv(l, "head", NetSpec.INPUT, 3, c);
+        String last = "head";
+        for (int i = 1; i <= body; i++) {
+            conv(l, "body" + i, last, c, c);
+            last = "body" + i;
+        }
+        l.add(new Conv("tail", last, c, 3 * scale * scale, 3));
+        l.add(new DepthToSpace("correction", "tail", scale));
+        l.add(new Upsample("nearest", NetSpec.INPUT, scale));
+        l.add(new Add("out", "correction", "nearest"));
+        return new NetSpec(COMPACT_SR, scale, 3, l, "out", 1);
     }
 
     /** A 3x3 convolution followed by ReLU, as every Keras layer of the seed. */

@@ -175,6 +175,7 @@ final class Checkpoint {
         p.setProperty("batchSize", Integer.toString(c.batchSize()));
         p.setProperty("epochs", Integer.toString(c.epochs()));
         p.setProperty("patchSize", Integer.toString(c.patchSize()));
+        p.setProperty("samplesPerEpoch", Integer.toString(c.samplesPerEpoch()));
         p.setProperty("degradation", c.degradation());
         p.setProperty("earlyStoppingMinDelta", Double.toString(c.earlyStoppingMinDelta()));
         p.setProperty("earlyStoppingPatience", Integer.toString(c.earlyStoppingPatience()));
@@ -198,6 +199,7 @@ final class Checkpoint {
                 .batchSize(Integer.parseInt(p.getProperty("batchSize")))
                 .epochs(Integer.parseInt(p.getProperty("epochs")))
                 .patchSize(Integer.parseInt(p.getProperty("patchSize")))
+                .samplesPerEpoch(Integer.parseInt(p.getProperty("samplesPerEpoch", "0")))
                 .degradation(p.getProperty("degradation"))
                 .earlyStopping(Double.parseDouble(p.getProperty("earlyStoppingMinDelta")),
                         Integer.parseInt(p.getProperty("earlyStoppingPatience")))

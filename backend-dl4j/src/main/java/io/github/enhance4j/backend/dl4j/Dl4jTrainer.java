@@ -155,7 +155,7 @@ final class Dl4jTrainer implements Trainer {
         long deadline = config.maxDuration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         stopRequested = false;
         trainingImages = data.trainingSize();
-        PairSource pairs = new PairSource(data, config);
+        PairSource pairs = new PairSource(data, config, spec.sizeMultiple());
         List<PairSource.Pair> validation = new ArrayList<>();
         for (int i = 0; i < data.validationSize(); i++) {
             validation.add(pairs.validationPair(i));
@@ -164,7 +164,8 @@ final class Dl4jTrainer implements Trainer {
             checkSize(p.input().width(), p.input().height(), "validation");
         }
         double baselinePsnr = baselinePsnr(validation);
-        int n = data.trainingSize();
+        int images = data.trainingSize();
+        int n = config.samplesPerEpoch() > 0 ? config.samplesPerEpoch() : images;
         int batches = (n + config.batchSize() - 1) / config.batchSize();
         long totalBatches = (long) batches * config.epochs();
         totalSteps = totalBatches;
@@ -181,7 +182,7 @@ final class Dl4jTrainer implements Trainer {
             epochs:
             while (completedEpochs < config.epochs() && !earlyStopped) {
                 int epoch = completedEpochs + 1;
-                int[] order = shuffled(n, PairSource.mix(config.seed(), epoch, 0x5AFF1EL));
+                int[] order = epochOrder(images, n, PairSource.mix(config.seed(), epoch, 0x5AFF1EL));
                 if (nextBatch == 0) {
                     epochLossSum = 0;
                     epochLossCount = 0;
@@ -317,25 +318,44 @@ final class Dl4jTrainer implements Trainer {
                 feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (activityL1 / n)));
             }
             OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
+            release(feed.values());
             // the batch's mean loss is the size-weighted mean of the parts' means; so is its gradient (the activity
             // penalty, scaled by 1/n per part, comes out scaled by 1/batch as a whole)
             double weight = (double) n / batch.size();
             loss += weight * result.getOutputs().get(SameDiffNet.LOSS).getDouble(0);
+            release(result.getOutputs().values());
             if (n == batch.size()) {
                 gradients = result.getGradients();
-            } else if (gradients == null) {
-                gradients = new HashMap<>();
-                for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
-                    gradients.put(g.getKey(), g.getValue().mul(weight));
-                }
             } else {
-                for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
-                    gradients.get(g.getKey()).addi(g.getValue().mul(weight));
+                if (gradients == null) {
+                    gradients = new HashMap<>();
+                    for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
+                        gradients.put(g.getKey(), g.getValue().mul(weight));
+                    }
+                } else {
+                    for (Map.Entry<String, INDArray> g : result.getGradients().entrySet()) {
+                        gradients.get(g.getKey()).addi(g.getValue().muli(weight));
+                    }
                 }
+                release(result.getGradients().values());
             }
         }
         optimizer.step(params, gradients, learningRateFactor(optimizer.steps(), totalSteps));
+        release(gradients.values());
         return loss;
+    }
+
+    /**
+     * Frees the native memory of a step's own arrays now. ND4J otherwise frees it only when the garbage collector
+     * collects the arrays' Java owners, which a small heap does rarely: resident memory then climbed to whatever
+     * limit JavaCPP was given (17 GB for the seed preset). Arrays that cannot be closed (views) are left to the GC.
+     */
+    static void release(Iterable<INDArray> arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     /**
@@ -377,9 +397,14 @@ final class Dl4jTrainer implements Trainer {
                 j++;
             }
             PairSource.Batch batch = PairSource.stack(validation.subList(i, j).toArray(new PairSource.Pair[0]));
-            INDArray result = inference.outputSingle(Map.of(NetSpec.INPUT, Nd4j.create(batch.input(),
-                    new long[] {batch.size(), batch.channels(), batch.inH(), batch.inW()}, 'c')), out);
-            float[] predicted = result.dup('c').data().asFloat();
+            INDArray input = Nd4j.create(batch.input(), new long[] {batch.size(), batch.channels(), batch.inH(),
+                    batch.inW()}, 'c');
+            INDArray result = inference.outputSingle(Map.of(NetSpec.INPUT, input), out);
+            float[] predicted;
+            try (INDArray copy = result.dup('c')) {
+                predicted = copy.data().asFloat();
+            }
+            release(List.of(input, result));
             int plane = batch.channels() * batch.outH() * batch.outW();
             for (int k = 0; k < batch.size(); k++) {
                 FloatImage target = validation.get(i + k).target();
@@ -407,6 +432,24 @@ final class Dl4jTrainer implements Trainer {
             sum += Math.min(ImageMetrics.psnr(base, p.target(), 0), 100);
         }
         return validation.isEmpty() ? Double.NaN : sum / validation.size();
+    }
+
+    /**
+     * The training images of one epoch's {@code samples} in order: a plain shuffle when there is one sample per
+     * image (the seed recipe's order), otherwise every image {@code ceil(samples / images)} times, shuffled, the
+     * first {@code samples} taken, so images are used equally often.
+     */
+    static int[] epochOrder(int images, int samples, long seed) {
+        if (samples == images) {
+            return shuffled(images, seed);
+        }
+        int rounds = (samples + images - 1) / images;
+        int[] order = shuffled(images * rounds, seed);
+        int[] result = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            result[i] = order[i] % images;
+        }
+        return result;
     }
 
     /** Fisher-Yates with {@code java.util.Random}; {@code tools/seed_replay.py} repeats it (and the dropout masks). */
@@ -510,6 +553,11 @@ final class Dl4jTrainer implements Trainer {
 
     NetSpec spec() {
         return spec;
+    }
+
+    /** The live parameter arrays (SameDiff layout), for tests that set weights. */
+    Map<String, INDArray> parameters() {
+        return params;
     }
 
     @Override

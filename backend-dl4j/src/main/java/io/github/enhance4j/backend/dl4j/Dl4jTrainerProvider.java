@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Trains {@code seed-autoencoder} (scale 1) and {@code espcn} (scales 2 to 4) with ND4J SameDiff on the CPU,
+ * Trains {@code seed-autoencoder} and {@code restore-unet} (scale 1), {@code espcn} and {@code compact-sr} (scales 2
+ * to 4) with ND4J SameDiff on the CPU,
  * using oneDNN. Cheap to create: ND4J starts in {@link #create} or {@link #resume}.
  */
 public final class Dl4jTrainerProvider implements TrainerProvider {

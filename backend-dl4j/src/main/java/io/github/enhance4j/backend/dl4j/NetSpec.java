@@ -62,6 +62,10 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
     record DepthToSpace(String out, String in, int block) implements Layer {
     }
 
+    /** Space-to-depth (pixel unshuffle), the inverse of {@link DepthToSpace}: channel order as ONNX's SpaceToDepth. */
+    record SpaceToDepth(String out, String in, int block) implements Layer {
+    }
+
     /** The convolution layers, in order. */
     List<Conv> convs() {
         List<Conv> result = new ArrayList<>();
@@ -141,6 +145,9 @@ record NetSpec(String architecture, int scale, int inputChannels, List<Layer> la
                 s = new double[] {shape.get(u.in())[0], shape.get(u.in())[1] * u.factor() * u.factor()};
             } else if (l instanceof Add a) {
                 s = shape.get(a.a());
+            } else if (l instanceof SpaceToDepth d) {
+                double[] in = shape.get(d.in());
+                s = new double[] {in[0] * d.block() * d.block(), in[1] / (d.block() * d.block())};
             } else {
                 DepthToSpace d = (DepthToSpace) l;
                 double[] in = shape.get(d.in());

@@ -7,6 +7,7 @@ import io.github.enhance4j.backend.dl4j.NetSpec.Dropout;
 import io.github.enhance4j.backend.dl4j.NetSpec.Layer;
 import io.github.enhance4j.backend.dl4j.NetSpec.MaxPool;
 import io.github.enhance4j.backend.dl4j.NetSpec.Relu;
+import io.github.enhance4j.backend.dl4j.NetSpec.SpaceToDepth;
 import io.github.enhance4j.backend.dl4j.NetSpec.Upsample;
 import onnx.Onnx;
 import org.nd4j.shade.protobuf.ByteString;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * Writes a {@link NetSpec} and its weights as an ONNX model (opset 13) with ND4J's bundled ONNX protobuf classes.
  * Dropout is left out (inference graph); nearest upsampling becomes {@code Resize} with asymmetric coordinates and
- * floor rounding, which is exact pixel repetition; depth-to-space is {@code DepthToSpace} in DCR mode.
+ * floor rounding, which is exact pixel repetition; depth-to-space is {@code DepthToSpace} in DCR mode, space-to-depth {@code SpaceToDepth}.
  */
 final class OnnxExporter {
 
@@ -76,6 +77,10 @@ final class OnnxExporter {
                         .addAttribute(string("nearest_mode", "floor"));
             } else if (layer instanceof Add a) {
                 node.setOpType("Add").addInput(alias.get(a.a())).addInput(alias.get(a.b()));
+            } else if (layer instanceof SpaceToDepth d) {
+                node.setOpType("SpaceToDepth").addInput(alias.get(d.in()))
+                        .addAttribute(Onnx.AttributeProto.newBuilder().setName("blocksize").setI(d.block())
+                                .setType(Onnx.AttributeProto.AttributeType.INT));
             } else {
                 DepthToSpace d = (DepthToSpace) layer;
                 node.setOpType("DepthToSpace").addInput(alias.get(d.in()))

@@ -9,6 +9,7 @@ import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,13 +22,13 @@ import java.util.TreeSet;
 /**
  * Maps an ONNX model back onto a {@link NetSpec}, for the operators {@link OnnxExporter} writes: Conv (odd square
  * kernel, stride 1, "same" padding, one group), Relu, MaxPool 2x2/2, Resize nearest by an integer factor, Add,
- * DepthToSpace (DCR), and Identity/Dropout; plus Cast of a constant float16 weight to float32 (models compacted
+ * DepthToSpace (DCR), SpaceToDepth, and Identity/Dropout; plus Cast of a constant float16 weight to float32 (models compacted
  * with {@code enhance4j-train compact}). Anything else is reported by name, so foreign models fail clearly.
  */
 final class OnnxImporter {
 
     static final Set<String> SUPPORTED = Set.of("Conv", "Relu", "MaxPool", "Resize", "Add", "DepthToSpace",
-            "Identity", "Dropout", "Cast");
+            "SpaceToDepth", "Identity", "Dropout", "Cast");
 
     /** The network, its weights (ONNX layout) and the model's metadata. */
     record Imported(NetSpec spec, Map<String, float[]> params, Map<String, String> metadata) {
@@ -83,8 +84,11 @@ final class OnnxImporter {
         List<NetSpec.Layer> layers = new ArrayList<>();
         Map<String, float[]> params = new LinkedHashMap<>();
         int channels = channels(inputs.get(0));
-        int scaleUp = 1;
-        int scaleDown = 1;
+        // each value's size relative to the input, as enlargement / reduction factors (a U-Net's or a residual's
+        // branches meet at the same size, so the output's pair is the model's scale)
+        Map<String, int[]> size = new HashMap<>();
+        size.put(NetSpec.INPUT, new int[] {1, 1});
+        int sizeMultiple = 1;
         for (Onnx.NodeProto n : graph.getNodeList()) {
             if (folded.contains(n)) {
                 continue;
@@ -124,12 +128,10 @@ final class OnnxImporter {
                         throw unsupportedNode(modelName, n, "only 2x2 max pooling with stride 2 is supported");
                     }
                     layers.add(new NetSpec.MaxPool(out, in));
-                    scaleDown *= 2;
                 }
                 case "Resize" -> {
                     int f = resizeFactor(modelName, n, initializers);
                     layers.add(new NetSpec.Upsample(out, in, f));
-                    scaleUp *= f;
                 }
                 case "Add" -> layers.add(new NetSpec.Add(out, in, resolve(alias, n.getInput(1), modelName, n)));
                 case "DepthToSpace" -> {
@@ -140,10 +142,31 @@ final class OnnxImporter {
                     }
                     int block = (int) a.get("blocksize").getI();
                     layers.add(new NetSpec.DepthToSpace(out, in, block));
-                    scaleUp *= block;
+                }
+                case "SpaceToDepth" -> {
+                    int block = (int) attributes(n).get("blocksize").getI();
+                    layers.add(new NetSpec.SpaceToDepth(out, in, block));
                 }
                 default -> throw new IllegalStateException(n.getOpType());
             }
+            int[] s = size.get(in).clone();
+            NetSpec.Layer added = layers.get(layers.size() - 1);
+            if (added instanceof NetSpec.MaxPool) {
+                s[1] *= 2;
+            } else if (added instanceof NetSpec.SpaceToDepth d) {
+                s[1] *= d.block();
+            } else if (added instanceof NetSpec.Upsample u) {
+                s[0] *= u.factor();
+            } else if (added instanceof NetSpec.DepthToSpace d) {
+                s[0] *= d.block();
+            }
+            int g = gcd(s[0], s[1]);
+            s = new int[] {s[0] / g, s[1] / g};
+            if (added instanceof NetSpec.Add a && !Arrays.equals(s, reduced(size.get(a.b())))) {
+                throw unsupportedNode(modelName, n, "adds two values of different sizes");
+            }
+            size.put(out, s);
+            sizeMultiple = lcm(sizeMultiple, s[1]);
             alias.put(n.getOutput(0), out);
         }
         String output = alias.get(graph.getOutput(0).getName());
@@ -151,18 +174,32 @@ final class OnnxImporter {
             throw incompatible(modelName, "its output '" + graph.getOutput(0).getName() + "' is not computed by"
                     + " any node");
         }
-        if (scaleUp % scaleDown != 0) {
-            throw incompatible(modelName, "it shrinks the image by " + scaleDown + " and enlarges it by " + scaleUp
-                    + ": not an integer scale factor");
+        int[] outSize = size.get(output);
+        if (outSize[1] != 1) {
+            throw incompatible(modelName, "its output is " + outSize[0] + "/" + outSize[1] + " of the input's size:"
+                    + " not an integer scale factor");
         }
-        int scale = scaleUp / scaleDown;
+        int scale = outSize[0];
         if (metadata.containsKey(ModelMetadataKeys.SCALE)
                 && !metadata.get(ModelMetadataKeys.SCALE).trim().equals(Integer.toString(scale))) {
             throw incompatible(modelName, "its metadata says scale " + metadata.get(ModelMetadataKeys.SCALE)
                     + " but its graph scales by " + scale);
         }
         String architecture = metadata.getOrDefault(ModelMetadataKeys.ARCHITECTURE, "onnx");
-        return new Imported(new NetSpec(architecture, scale, channels, layers, output, scaleDown), params, metadata);
+        return new Imported(new NetSpec(architecture, scale, channels, layers, output, sizeMultiple), params, metadata);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static int lcm(int a, int b) {
+        return a / gcd(a, b) * b;
+    }
+
+    private static int[] reduced(int[] s) {
+        int g = gcd(s[0], s[1]);
+        return new int[] {s[0] / g, s[1] / g};
     }
 
     /**

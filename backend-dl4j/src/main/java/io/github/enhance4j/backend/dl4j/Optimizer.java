@@ -44,18 +44,32 @@ final class Optimizer {
             INDArray g = gradients.get(e.getKey());
             INDArray a = state.get(e.getKey() + "/a");
             INDArray b = state.get(e.getKey() + "/b");
+            // every temporary is closed at once: ND4J frees native memory only when Java collects an array's owner
+            // otherwise, and a step's temporaries are a few times the model's size
             if (kind == TrainingConfig.Optimizer.ADADELTA) {
                 // a: running mean of g^2, b: running mean of update^2 (Zeiler 2012, as Keras 2)
-                a.muli(RHO).addi(g.mul(g).muli(1 - RHO));
-                INDArray update = Transforms.sqrt(b.add(EPSILON), false)
-                        .divi(Transforms.sqrt(a.add(EPSILON), false)).muli(g);
-                p.subi(update.mul(learningRate));
-                b.muli(RHO).addi(update.muli(update).muli(1 - RHO));
+                try (INDArray g2 = g.mul(g)) {
+                    a.muli(RHO).addi(g2.muli(1 - RHO));
+                }
+                try (INDArray update = Transforms.sqrt(b.add(EPSILON), false);
+                        INDArray denominator = Transforms.sqrt(a.add(EPSILON), false)) {
+                    update.divi(denominator).muli(g);
+                    try (INDArray step = update.mul(learningRate)) {
+                        p.subi(step);
+                    }
+                    b.muli(RHO).addi(update.muli(update).muli(1 - RHO));
+                }
             } else {
-                a.muli(BETA1).addi(g.mul(1 - BETA1));
-                b.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
+                try (INDArray g1 = g.mul(1 - BETA1)) {
+                    a.muli(BETA1).addi(g1);
+                }
+                try (INDArray g2 = g.mul(g)) {
+                    b.muli(BETA2).addi(g2.muli(1 - BETA2));
+                }
                 double lr = learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
-                p.subi(a.mul(lr).divi(Transforms.sqrt(b, true).addi(EPSILON)));
+                try (INDArray root = Transforms.sqrt(b, true); INDArray step = a.mul(lr)) {
+                    p.subi(step.divi(root.addi(EPSILON)));
+                }
             }
         }
     }

@@ -40,12 +40,20 @@ final class PairSource {
     private final Degradation degradation;
     private final String degradationSpec;
     private final int scale;
+    /** Validation images are cropped to multiples of this (the scale times the network's size multiple). */
+    private final int validationMultiple;
     private final int patch;
     private final long seed;
     private final Set<Integer> warnedSmall = ConcurrentHashMap.newKeySet();
 
     PairSource(TrainingData data, TrainingConfig config) {
+        this(data, config, 1);
+    }
+
+    /** @param sizeMultiple what the network's input sides must be multiples of (validation images are cropped) */
+    PairSource(TrainingData data, TrainingConfig config, int sizeMultiple) {
         this.data = data;
+        this.validationMultiple = config.scale() * sizeMultiple;
         this.degradationSpec = config.degradation();
         this.degradation = Degradation.parse(config.degradation());
         this.scale = config.scale();
@@ -106,7 +114,7 @@ final class PairSource {
 
     /** Validation pair {@code index}: whole image, damage drawn from a fixed generator. */
     Pair validationPair(int index) {
-        FloatImage clean = SrEvaluation.modcrop(data.validationImage(index).withoutAlpha(), scale);
+        FloatImage clean = SrEvaluation.modcrop(data.validationImage(index).withoutAlpha(), validationMultiple);
         return pair(clean, new Random(mix(seed, -1, index)));
     }
 

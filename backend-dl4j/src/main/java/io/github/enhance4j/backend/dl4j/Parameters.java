@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,7 +34,31 @@ final class Parameters {
                     c.kernel()}, 'c'));
             params.put(c.bias(), Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, c.outChannels()));
         }
+        String last = spec.convs().get(spec.convs().size() - 1).weight();
+        if (predictsCorrection(spec)) {
+            // a residual network starts as the identity (or the plain enlargement): its baseline, not below it
+            params.get(last).assign(0);
+        }
         return params;
+    }
+
+    /** Whether the output is a sum with the input itself or with its plain enlargement (a global residual). */
+    static boolean predictsCorrection(NetSpec spec) {
+        NetSpec.Layer last = spec.layers().get(spec.layers().size() - 1);
+        if (!(last instanceof NetSpec.Add add) || !last.out().equals(spec.output())) {
+            return false;
+        }
+        for (String operand : List.of(add.a(), add.b())) {
+            if (operand.equals(NetSpec.INPUT)) {
+                return true;
+            }
+            for (NetSpec.Layer l : spec.layers()) {
+                if (l.out().equals(operand) && l instanceof NetSpec.Upsample u && u.in().equals(NetSpec.INPUT)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Map<String, INDArray> copy(Map<String, INDArray> params) {

@@ -8,6 +8,7 @@ import io.github.enhance4j.backend.dl4j.NetSpec.Dropout;
 import io.github.enhance4j.backend.dl4j.NetSpec.Layer;
 import io.github.enhance4j.backend.dl4j.NetSpec.MaxPool;
 import io.github.enhance4j.backend.dl4j.NetSpec.Relu;
+import io.github.enhance4j.backend.dl4j.NetSpec.SpaceToDepth;
 import io.github.enhance4j.backend.dl4j.NetSpec.Upsample;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -199,6 +200,8 @@ final class SameDiffNet {
                 }
             } else if (layer instanceof Add a) {
                 result = v.get(a.a()).add(a.out(), v.get(a.b()));
+            } else if (layer instanceof SpaceToDepth d) {
+                result = sd.cnn().spaceToDepth(d.out(), v.get(d.in()), d.block(), NHWC ? DataFormat.NHWC : DataFormat.NCHW);
             } else {
                 DepthToSpace d = (DepthToSpace) layer;
                 result = sd.cnn().depthToSpace(d.out(), v.get(d.in()), d.block(), NHWC ? DataFormat.NHWC : DataFormat.NCHW);

@@ -35,12 +35,38 @@ class ArchitecturesTest {
     }
 
     @Test
+    void restoreArchitectures_fitTheirSpeedBudgets() {
+        NetSpec unet = Architectures.build("restore-unet", 1);
+        // about the PyTorch reference's 125 kFLOP per pixel (../shared/tools/restore_reference.py)
+        assertThat(unet.flopsPerOutputPixel()).isEqualTo(118_080.0);
+        assertThat(unet.parameterCount()).isBetween(1_000_000L, 1_500_000L);
+        assertThat(unet.sizeMultiple()).isEqualTo(8);
+        assertThat(Parameters.predictsCorrection(unet)).isTrue();
+        for (int s : new int[] {2, 4}) {
+            NetSpec sr = Architectures.build("compact-sr", s);
+            assertThat(sr.scale()).isEqualTo(s);
+            // 5 output megapixels per second needs well under 40 kFLOP per output pixel here
+            assertThat(sr.flopsPerOutputPixel()).isLessThan(32_000);
+            assertThat(Parameters.predictsCorrection(sr)).isTrue();
+        }
+        assertThat(Parameters.predictsCorrection(Architectures.espcn(2))).isFalse();
+    }
+
+    @Test
+    void residualNetworks_startAsTheirBaseline() {
+        var last = Architectures.build("compact-sr", 2).convs();
+        var params = Parameters.initial(Architectures.build("compact-sr", 2), 1);
+        assertThat(params.get(last.get(last.size() - 1).weight()).amaxNumber().doubleValue()).isZero();
+        assertThat(params.get(last.get(0).weight()).amaxNumber().doubleValue()).isPositive();
+    }
+
+    @Test
     void build_wrongScaleOrName_saysWhatWorks() {
         assertThatThrownBy(() -> Architectures.build("seed-autoencoder", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("espcn");
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[espcn, seed-autoencoder]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, espcn, restore-unet, seed-autoencoder]");
     }
 }

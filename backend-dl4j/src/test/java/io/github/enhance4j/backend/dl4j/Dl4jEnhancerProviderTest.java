@@ -101,7 +101,8 @@ class Dl4jEnhancerProviderTest {
     void trainerCreate_unknownScale_failsBeforeStartingNd4j() {
         assertThatThrownBy(() -> Trainer.create(TrainingConfig.builder().backend("dl4j").scale(2).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("espcn");
-        assertThat(new Dl4jTrainerProvider().architectures()).containsExactlyInAnyOrder("seed-autoencoder", "espcn");
+        assertThat(new Dl4jTrainerProvider().architectures()).containsExactlyInAnyOrder("seed-autoencoder", "espcn",
+                "restore-unet", "compact-sr");
     }
 
     @Test

@@ -252,6 +252,23 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void epochOrder_onePerImage_isThePlainShuffle_moreSamplesUseImagesEquallyOften() {
+        int[] plain = Dl4jTrainer.epochOrder(10, 10, 42);
+        assertThat(plain).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+        int[] more = Dl4jTrainer.epochOrder(3, 30, 42);
+        assertThat(more).hasSize(30);
+        int[] counts = new int[3];
+        for (int i : more) {
+            counts[i]++;
+        }
+        assertThat(counts).containsExactly(10, 10, 10);
+        assertThat(Dl4jTrainer.epochOrder(3, 30, 42)).containsExactly(more);
+        assertThat(java.util.Arrays.stream(Dl4jTrainer.epochOrder(5, 7, 1)).boxed().toList()).hasSize(7)
+                .allSatisfy(i -> assertThat(i).isBetween(0, 4));
+    }
+
+    @Test
     void learningRateFactor_cosineFallsFromOneToOnePercent_constantStaysOne() {
         try (Dl4jTrainer cosine = Dl4jTrainer.create(srConfig().schedule(TrainingConfig.Schedule.COSINE).build());
                 Dl4jTrainer constant = Dl4jTrainer.create(srConfig().build())) {
