@@ -97,13 +97,19 @@ public interface Degradation {
      * the output is {@code 1 / scale} of them. {@link RealisticDamage} lists the steps and every default.
      *
      * @param scale 1 (restoration at the same size), 2, 3 or 4
+     * @return the damage, with {@link RealisticDamage#defaults(int)}
      * @throws IllegalArgumentException for any other scale
      */
     static Degradation realistic(int scale) {
         return new RealisticDegradation(RealisticDamage.defaults(scale));
     }
 
-    /** Random, realistic damage with the given settings; see {@link #realistic(int)}. */
+    /**
+     * Random, realistic damage with the given settings; see {@link #realistic(int)}.
+     *
+     * @param settings the settings, which fix the scale
+     * @return the damage
+     */
     static Degradation realistic(RealisticDamage settings) {
         return new RealisticDegradation(settings);
     }
