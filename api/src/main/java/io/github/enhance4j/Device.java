@@ -11,10 +11,17 @@ public final class Device {
 
     /** The kind of device. */
     public enum Kind {
-        AUTO, CPU, CUDA
+        /** The backend chooses: CUDA when it can be initialised, else CPU. */
+        AUTO,
+        /** The CPU. */
+        CPU,
+        /** An NVIDIA GPU through CUDA; {@link Device#index()} says which. */
+        CUDA
     }
 
+    /** Let the backend choose: CUDA device 0 when it can be initialised, otherwise the CPU (the default). */
     public static final Device AUTO = new Device(Kind.AUTO, -1);
+    /** The CPU, even when a GPU is available. */
     public static final Device CPU = new Device(Kind.CPU, -1);
 
     private final Kind kind;
@@ -25,7 +32,13 @@ public final class Device {
         this.index = index;
     }
 
-    /** CUDA device number {@code index} (0 for the first GPU). */
+    /**
+     * CUDA device number {@code index}.
+     *
+     * @param index the GPU number, 0 for the first
+     * @return the device; loading a model fails if that GPU cannot be used
+     * @throws IllegalArgumentException if {@code index} is negative
+     */
     public static Device cuda(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("CUDA device index must be >= 0, got " + index);
@@ -36,6 +49,8 @@ public final class Device {
     /**
      * Parses {@code auto}, {@code cpu}, {@code cuda} (device 0) or {@code cuda:N}, ignoring case.
      *
+     * @param text the device's name, as {@link #toString()} writes it
+     * @return the device
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static Device parse(String text) {
@@ -61,11 +76,12 @@ public final class Device {
         }
     }
 
+    /** {@return the kind of device} */
     public Kind kind() {
         return kind;
     }
 
-    /** The CUDA device number, or -1 for {@code AUTO} and {@code CPU}. */
+    /** {@return the CUDA device number, or -1 for {@code AUTO} and {@code CPU}} */
     public int index() {
         return index;
     }
@@ -80,7 +96,7 @@ public final class Device {
         return kind.hashCode() * 31 + index;
     }
 
-    /** The form {@link #parse(String)} accepts: {@code auto}, {@code cpu} or {@code cuda:N}. */
+    /** {@return the form {@link #parse(String)} accepts: {@code auto}, {@code cpu} or {@code cuda:N}} */
     @Override
     public String toString() {
         return kind == Kind.CUDA ? "cuda:" + index : kind.name().toLowerCase(Locale.ROOT);

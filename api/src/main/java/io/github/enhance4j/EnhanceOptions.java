@@ -53,15 +53,17 @@ public final class EnhanceOptions {
         }
     }
 
+    /** {@return the default options: automatic backend and device, 512-pixel tiles, the model's own scale} */
     public static EnhanceOptions defaults() {
         return DEFAULTS;
     }
 
+    /** {@return a new builder, initialised with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder initialised with these options, to derive a variant. */
+    /** {@return a builder initialised with these options, to derive a variant} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.backend = backend;
@@ -76,37 +78,38 @@ public final class EnhanceOptions {
         return b;
     }
 
-    /** The backend asked for by name; empty means "choose automatically" (see {@link Enhancer#load}). */
+    /** {@return the backend asked for by name; empty means "choose automatically" (see {@link Enhancer#load})} */
     public Optional<String> backend() {
         return Optional.ofNullable(backend);
     }
 
+    /** {@return where the model runs} */
     public Device device() {
         return device;
     }
 
-    /** Threads a backend may use for one inference call; 0 means the backend's default (all cores). */
+    /** {@return the threads a backend may use for one inference call; 0 means the backend's default (all cores)} */
     public int threads() {
         return threads;
     }
 
-    /** Tile edge in input pixels; a model with a fixed input size overrides it. */
+    /** {@return the tile edge in input pixels; a model with a fixed input size overrides it} */
     public int tileSize() {
         return tileSize;
     }
 
-    /** Overlap between neighbouring tiles in input pixels, blended so that no seams show. */
+    /** {@return the overlap between neighbouring tiles in input pixels, blended so that no seams show} */
     public int tileOverlap() {
         return tileOverlap;
     }
 
-    /** How many tiles are sent to the backend in one batch. */
+    /** {@return how many tiles are sent to the backend in one batch} */
     public int tilesPerBatch() {
         return tilesPerBatch;
     }
 
     /**
-     * The final scale factor relative to the input, or empty for the model's own scale. Scale-1 models get
+     * {@return the final scale factor relative to the input, or empty for the model's own scale} Scale-1 models get
      * their input enlarged to that size first (bicubic); super-resolution models have their output resized
      * (Lanczos).
      */
@@ -114,12 +117,15 @@ public final class EnhanceOptions {
         return Double.isNaN(outscale) ? Optional.empty() : Optional.of(outscale);
     }
 
-    /** Largest image, in pixels, that {@link Enhancer#enhance(java.nio.file.Path, java.nio.file.Path)} decodes. */
+    /**
+     * {@return the largest image, in pixels, that {@link Enhancer#enhance(java.nio.file.Path, java.nio.file.Path)}
+     * decodes}
+     */
     public long maxPixels() {
         return maxPixels;
     }
 
-    /** Backend-specific settings (documented by each backend), e.g. {@code optimization=all} for ONNX. */
+    /** {@return the backend-specific settings (documented by each backend), e.g. {@code optimization=all} for ONNX} */
     public Map<String, String> backendOptions() {
         return backendOptions;
     }
@@ -147,17 +153,35 @@ public final class EnhanceOptions {
         private Builder() {
         }
 
-        /** Chooses a backend by name ({@code "onnx"}, {@code "dl4j"}); {@code null} or blank chooses automatically. */
+        /**
+         * Chooses a backend by name; {@code null} or blank chooses automatically.
+         *
+         * @param name {@code "onnx"}, {@code "dl4j"} or another installed backend's name, case-insensitive
+         * @return this builder
+         */
         public Builder backend(String name) {
             this.backend = name == null || name.isBlank() ? null : name.trim().toLowerCase(Locale.ROOT);
             return this;
         }
 
+        /**
+         * Sets where the model runs.
+         *
+         * @param device {@link Device#AUTO} (the default), {@link Device#CPU} or {@link Device#cuda(int)}
+         * @return this builder
+         */
         public Builder device(Device device) {
             this.device = Objects.requireNonNull(device, "device");
             return this;
         }
 
+        /**
+         * Sets the threads a backend may use for one inference call.
+         *
+         * @param threads a positive number, or 0 (the default) for the backend's default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is negative
+         */
         public Builder threads(int threads) {
             if (threads < 0) {
                 throw new IllegalArgumentException("threads must be >= 0 (0 = backend default), got " + threads);
@@ -166,6 +190,13 @@ public final class EnhanceOptions {
             return this;
         }
 
+        /**
+         * Sets the tile edge: images are enhanced in tiles of at most this many input pixels a side.
+         *
+         * @param tileSize at least 16; 512 by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tileSize} is below 16
+         */
         public Builder tileSize(int tileSize) {
             if (tileSize < 16) {
                 throw new IllegalArgumentException("tileSize must be at least 16 pixels, got " + tileSize);
@@ -174,6 +205,13 @@ public final class EnhanceOptions {
             return this;
         }
 
+        /**
+         * Sets the overlap between neighbouring tiles, blended so that no seams show.
+         *
+         * @param tileOverlap input pixels, 0 or more and less than half the tile size; 16 by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tileOverlap} is negative
+         */
         public Builder tileOverlap(int tileOverlap) {
             if (tileOverlap < 0) {
                 throw new IllegalArgumentException("tileOverlap must be >= 0, got " + tileOverlap);
@@ -182,6 +220,13 @@ public final class EnhanceOptions {
             return this;
         }
 
+        /**
+         * Sets how many tiles are sent to the backend in one call.
+         *
+         * @param tilesPerBatch 1 or more; 1 by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tilesPerBatch} is below 1
+         */
         public Builder tilesPerBatch(int tilesPerBatch) {
             if (tilesPerBatch < 1) {
                 throw new IllegalArgumentException("tilesPerBatch must be >= 1, got " + tilesPerBatch);
@@ -190,7 +235,13 @@ public final class EnhanceOptions {
             return this;
         }
 
-        /** Final scale relative to the input (e.g. 2.5); must be in (0, 16]. */
+        /**
+         * Sets the final scale relative to the input, whatever the model's own scale.
+         *
+         * @param outscale a factor in (0, 16], e.g. 2.5
+         * @return this builder
+         * @throws IllegalArgumentException if {@code outscale} is outside (0, 16]
+         */
         public Builder outscale(double outscale) {
             if (!(outscale > 0 && outscale <= 16)) {
                 throw new IllegalArgumentException("outscale must be in (0, 16], got " + outscale);
@@ -199,6 +250,13 @@ public final class EnhanceOptions {
             return this;
         }
 
+        /**
+         * Sets the largest image, in pixels, that is decoded; larger ones are refused before decoding.
+         *
+         * @param maxPixels a positive number; by default {@code -Denhance4j.maxPixels} or 178,956,970
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxPixels} is not positive
+         */
         public Builder maxPixels(long maxPixels) {
             if (maxPixels < 1) {
                 throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
@@ -207,6 +265,13 @@ public final class EnhanceOptions {
             return this;
         }
 
+        /**
+         * Sets a backend-specific setting, documented by each backend.
+         *
+         * @param key   the setting's name, e.g. {@code optimization}
+         * @param value its value, e.g. {@code all}
+         * @return this builder
+         */
         public Builder backendOption(String key, String value) {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
@@ -214,7 +279,12 @@ public final class EnhanceOptions {
             return this;
         }
 
-        /** @throws IllegalArgumentException if the combination is inconsistent (overlap too large for the tile) */
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         * @throws IllegalArgumentException if the combination is inconsistent (overlap too large for the tile)
+         */
         public EnhanceOptions build() {
             return new EnhanceOptions(this);
         }

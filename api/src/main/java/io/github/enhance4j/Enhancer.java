@@ -37,24 +37,54 @@ import java.util.Objects;
  */
 public interface Enhancer extends AutoCloseable {
 
-    /** Loads a model file with default options. See <a href="#selection">backend selection</a>. */
+    /**
+     * Loads a model file with default options. See <a href="#selection">backend selection</a>.
+     *
+     * @param path the model file
+     * @return the enhancer, to be closed when done
+     * @throws ModelLoadException if the model is missing, unreadable, corrupt or unusable
+     * @throws NoBackendException if no backend is installed
+     */
     static Enhancer load(String path) {
         Objects.requireNonNull(path, "path");
         return load(Path.of(path), EnhanceOptions.defaults());
     }
 
-    /** Loads a model file with default options. */
+    /**
+     * Loads a model file with default options.
+     *
+     * @param path the model file
+     * @return the enhancer, to be closed when done
+     * @throws ModelLoadException if the model is missing, unreadable, corrupt or unusable
+     * @throws NoBackendException if no backend is installed
+     */
     static Enhancer load(Path path) {
         return load(path, EnhanceOptions.defaults());
     }
 
-    /** Loads a model file. */
+    /**
+     * Loads a model file.
+     *
+     * @param path    the model file
+     * @param options how to load and run it
+     * @return the enhancer, to be closed when done
+     * @throws ModelLoadException      if the model is missing, unreadable, corrupt or unusable
+     * @throws NoBackendException      if no backend is installed
+     * @throws UnknownBackendException if a backend was named that is not installed
+     */
     static Enhancer load(Path path, EnhanceOptions options) {
         Objects.requireNonNull(path, "path");
         return load(ModelSource.of(path), options);
     }
 
-    /** Loads a model from a file, a classpath resource or a stream, with default options. */
+    /**
+     * Loads a model from a file, a classpath resource or a stream, with default options.
+     *
+     * @param model the model's bytes and name
+     * @return the enhancer, to be closed when done
+     * @throws ModelLoadException if the model is missing, unreadable, corrupt or unusable
+     * @throws NoBackendException if no backend is installed
+     */
     static Enhancer load(ModelSource model) {
         return load(model, EnhanceOptions.defaults());
     }
@@ -62,6 +92,9 @@ public interface Enhancer extends AutoCloseable {
     /**
      * Loads a model from a file, a classpath resource or a stream ({@link ModelSource}).
      *
+     * @param model   the model's bytes and name
+     * @param options how to load and run it
+     * @return the enhancer, to be closed when done
      * @throws ModelLoadException       if the model is missing, unreadable, corrupt or unusable
      * @throws NoBackendException       if no backend is installed
      * @throws UnknownBackendException  if a backend was named that is not installed
@@ -70,7 +103,14 @@ public interface Enhancer extends AutoCloseable {
         return load(model, options, Enhancer.class.getClassLoader());
     }
 
-    /** As {@link #load(ModelSource, EnhanceOptions)}, discovering backends through {@code loader}. */
+    /**
+     * As {@link #load(ModelSource, EnhanceOptions)}, discovering backends through {@code loader}.
+     *
+     * @param model   the model's bytes and name
+     * @param options how to load and run it
+     * @param loader  the class loader whose {@link java.util.ServiceLoader} finds the backends
+     * @return the enhancer, to be closed when done
+     */
     static Enhancer load(ModelSource model, EnhanceOptions options, ClassLoader loader) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
@@ -82,6 +122,8 @@ public interface Enhancer extends AutoCloseable {
      * Enhances an image and returns a new one of the same kind (grey stays grey, 16-bit stays 16-bit, alpha is kept,
      * palette images become true colour), {@code scale} times larger (or {@code outscale} when set).
      *
+     * @param image the image to enhance; it is not changed
+     * @return the enhanced image
      * @throws IllegalStateException after {@link #close()}
      */
     BufferedImage enhance(BufferedImage image);
@@ -90,13 +132,15 @@ public interface Enhancer extends AutoCloseable {
      * Reads {@code input} (EXIF orientation applied), enhances it and writes {@code output} atomically in the format
      * its extension names. The input is never overwritten: {@code output} naming the same file is refused.
      *
+     * @param input  the image file to read
+     * @param output the image file to write; its extension names the format
      * @throws ImageReadException       if the input cannot be decoded
      * @throws ImageWriteException      if the output cannot be written
      * @throws IllegalArgumentException if {@code output} is the input file
      */
     void enhance(Path input, Path output);
 
-    /** What the model does and where it runs. Available after {@link #close()} too. */
+    /** {@return what the model does and where it runs} Available after {@link #close()} too. */
     ModelInfo info();
 
     /** Releases the model; idempotent. Calls running now finish or fail with {@link IllegalStateException}. */

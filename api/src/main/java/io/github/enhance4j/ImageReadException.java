@@ -26,24 +26,43 @@ public class ImageReadException extends EnhanceException {
         TOO_LARGE
     }
 
+    /** @serial the path or stream name that failed */
     private final String source;
+    /** @serial why the image could not be read */
     private final Reason reason;
 
+    /**
+     * An exception for an image named by a string (a stream's name, a URL).
+     *
+     * @param source  the name of what could not be read
+     * @param reason  why, as a category
+     * @param message why, for people; the exception's message is {@code "Cannot read image SOURCE: MESSAGE"}
+     * @param cause   the underlying failure, or {@code null}
+     */
     public ImageReadException(String source, Reason reason, String message, Throwable cause) {
         super("Cannot read image " + source + ": " + message, cause);
         this.source = Objects.requireNonNull(source, "source");
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * An exception for an image file.
+     *
+     * @param source  the file that could not be read
+     * @param reason  why, as a category
+     * @param message why, for people; the exception's message is {@code "Cannot read image SOURCE: MESSAGE"}
+     * @param cause   the underlying failure, or {@code null}
+     */
     public ImageReadException(Path source, Reason reason, String message, Throwable cause) {
         this(String.valueOf(source), reason, message, cause);
     }
 
-    /** The path or stream name that failed. */
+    /** {@return the path or stream name that failed} */
     public String source() {
         return source;
     }
 
+    /** {@return why the image could not be read} */
     public Reason reason() {
         return reason;
     }

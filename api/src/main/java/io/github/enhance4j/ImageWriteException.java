@@ -11,13 +11,22 @@ public class ImageWriteException extends EnhanceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial the file that was to be written */
     private final Path target;
 
+    /**
+     * An exception for an image that could not be written.
+     *
+     * @param target  the file that was to be written
+     * @param message why, for people; the exception's message is {@code "Cannot write image TARGET: MESSAGE"}
+     * @param cause   the underlying failure, or {@code null}
+     */
     public ImageWriteException(Path target, String message, Throwable cause) {
         super("Cannot write image " + target + ": " + message, cause);
         this.target = Objects.requireNonNull(target, "target");
     }
 
+    /** {@return the file that was to be written (no partial file is left under this name)} */
     public Path target() {
         return target;
     }

@@ -24,24 +24,42 @@ public class ModelLoadException extends EnhanceException {
         INCOMPATIBLE
     }
 
+    /** @serial the model's path or resource name */
     private final String model;
+    /** @serial the kind of problem */
     private final Reason reason;
 
+    /**
+     * An exception without an underlying cause.
+     *
+     * @param model   the model's path or resource name
+     * @param reason  the kind of problem
+     * @param message what exactly, for people; the exception's message is {@code "Cannot load model MODEL: MESSAGE"}
+     */
     public ModelLoadException(String model, Reason reason, String message) {
         this(model, reason, message, null);
     }
 
+    /**
+     * An exception with the failure that caused it.
+     *
+     * @param model   the model's path or resource name
+     * @param reason  the kind of problem
+     * @param message what exactly, for people; the exception's message is {@code "Cannot load model MODEL: MESSAGE"}
+     * @param cause   the underlying failure, or {@code null}
+     */
     public ModelLoadException(String model, Reason reason, String message, Throwable cause) {
         super("Cannot load model " + model + ": " + message, cause);
         this.model = Objects.requireNonNull(model, "model");
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** The model's path or resource name. */
+    /** {@return the model's path or resource name} */
     public String model() {
         return model;
     }
 
+    /** {@return the kind of problem} */
     public Reason reason() {
         return reason;
     }

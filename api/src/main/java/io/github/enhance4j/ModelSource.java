@@ -29,13 +29,24 @@ public final class ModelSource {
         this.bytes = bytes;
     }
 
-    /** A model file. Nothing is read until a backend needs it. */
+    /**
+     * A model file. Nothing is read until a backend needs it.
+     *
+     * @param path the model file
+     * @return the source
+     */
     public static ModelSource of(Path path) {
         Objects.requireNonNull(path, "path");
         return new ModelSource(path.toString(), path, null);
     }
 
-    /** A model held in memory; {@code name} is used in messages and to guess formats (e.g. {@code "x4.onnx"}). */
+    /**
+     * A model held in memory.
+     *
+     * @param bytes the model; copied
+     * @param name  used in messages and to guess formats, e.g. {@code "x4.onnx"}
+     * @return the source
+     */
     public static ModelSource of(byte[] bytes, String name) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(name, "name");
@@ -45,6 +56,9 @@ public final class ModelSource {
     /**
      * Reads a whole stream into memory. The stream is read to its end but not closed: the caller owns it.
      *
+     * @param in   the stream to read
+     * @param name used in messages and to guess formats, e.g. {@code "x4.onnx"}
+     * @return the source, holding the model in memory
      * @throws ModelLoadException ({@code UNREADABLE}) if reading fails
      */
     public static ModelSource fromStream(InputStream in, String name) {
@@ -63,6 +77,7 @@ public final class ModelSource {
      *
      * @param resource resource name as for {@link ClassLoader#getResource(String)} (no leading slash)
      * @param loader   the class loader to look in
+     * @return the source, holding the model in memory
      * @throws ModelLoadException ({@code NOT_FOUND}) if there is no such resource
      */
     public static ModelSource fromResource(String resource, ClassLoader loader) {
@@ -83,7 +98,15 @@ public final class ModelSource {
         }
     }
 
-    /** A classpath resource next to {@code anchor}'s class, resolved as {@link Class#getResourceAsStream}. */
+    /**
+     * A classpath resource next to {@code anchor}'s class, resolved as {@link Class#getResourceAsStream}; in a named
+     * module, the resource must be in the anchor's module.
+     *
+     * @param anchor   the class whose package a relative name starts from
+     * @param resource the resource name, relative to the anchor's package unless it starts with {@code /}
+     * @return the source, holding the model in memory
+     * @throws ModelLoadException ({@code NOT_FOUND}) if there is no such resource
+     */
     public static ModelSource fromResource(Class<?> anchor, String resource) {
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(resource, "resource");
@@ -100,12 +123,12 @@ public final class ModelSource {
         }
     }
 
-    /** The path, or the name given for in-memory models; used in messages. */
+    /** {@return the path, or the name given for in-memory models; used in messages} */
     public String name() {
         return name;
     }
 
-    /** The file, when the model is a file. */
+    /** {@return the file, when the model is a file} */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
@@ -134,7 +157,7 @@ public final class ModelSource {
         }
     }
 
-    /** Size in bytes. */
+    /** {@return the size in bytes} */
     public long size() {
         if (bytes != null) {
             return bytes.length;
@@ -149,6 +172,8 @@ public final class ModelSource {
     /**
      * Up to {@code max} first bytes, for sniffing the format. Fewer when the model is shorter.
      *
+     * @param max the most bytes to return
+     * @return the first bytes of the model
      * @throws ModelLoadException if the file cannot be read
      */
     public byte[] header(int max) {
@@ -165,7 +190,7 @@ public final class ModelSource {
         }
     }
 
-    /** A new stream over the whole model; the caller closes it. */
+    /** {@return a new stream over the whole model; the caller closes it} */
     public InputStream openStream() {
         if (bytes != null) {
             return new ByteArrayInputStream(bytes);
@@ -177,7 +202,7 @@ public final class ModelSource {
         }
     }
 
-    /** The whole model in memory (a copy for in-memory sources). */
+    /** {@return the whole model in memory (a copy for in-memory sources)} */
     public byte[] readAllBytes() {
         if (bytes != null) {
             return bytes.clone();

@@ -10,14 +10,21 @@ public class NoBackendException extends EnhanceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial one line per provider that could not be loaded */
     private final List<String> failures;
 
+    /**
+     * An exception listing the providers that failed.
+     *
+     * @param message  what to add to the class path, for people
+     * @param failures one line per provider that was registered but could not be loaded, with the reason
+     */
     public NoBackendException(String message, List<String> failures) {
         super(message);
         this.failures = List.copyOf(failures);
     }
 
-    /** One line per provider that was registered but could not be loaded, with the reason. */
+    /** {@return one line per provider that was registered but could not be loaded, with the reason} */
     public List<String> failures() {
         return failures;
     }

@@ -23,7 +23,10 @@ public final class TrainingConfig {
 
     /** Loss functions. */
     public enum Loss {
-        MSE, L1
+        /** Mean squared error. */
+        MSE,
+        /** Mean absolute error. */
+        L1
     }
 
     /** How the learning rate changes over a run. */
@@ -77,10 +80,12 @@ public final class TrainingConfig {
         this.checkpointDirectory = b.checkpointDirectory;
     }
 
+    /** {@return a new builder with the seed recipe's defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder initialised with this configuration, to derive a variant} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.backend = backend;
@@ -105,103 +110,110 @@ public final class TrainingConfig {
         return b;
     }
 
-    /** The training backend asked for by name; empty chooses automatically. */
+    /** {@return the training backend asked for by name; empty chooses automatically} */
     public Optional<String> backend() {
         return Optional.ofNullable(backend);
     }
 
-    /** Registered architecture name, e.g. {@code seed-autoencoder}. */
+    /** {@return the registered architecture name, e.g. {@code seed-autoencoder}} */
     public String architecture() {
         return architecture;
     }
 
-    /** 1 for restoration, 2..4 for super-resolution. */
+    /** {@return the scale: 1 for restoration, 2..4 for super-resolution} */
     public int scale() {
         return scale;
     }
 
+    /** {@return the optimiser} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The learning rate; defaults to 1.0 for Adadelta and 1e-3 for Adam. */
+    /** {@return the learning rate; defaults to 1.0 for Adadelta and 1e-3 for Adam} */
     public double learningRate() {
         return learningRate;
     }
 
+    /** {@return how the learning rate changes over the run} */
     public Schedule schedule() {
         return schedule;
     }
 
+    /** {@return the loss function} */
     public Loss loss() {
         return loss;
     }
 
+    /** {@return the number of images per update} */
     public int batchSize() {
         return batchSize;
     }
 
+    /** {@return the number of passes over the training images, at most} */
     public int epochs() {
         return epochs;
     }
 
-    /** Edge of the random training crops in output pixels, or 0 to train on whole images. */
+    /** {@return the edge of the random training crops in output pixels, or 0 to train on whole images} */
     public int patchSize() {
         return patchSize;
     }
 
     /**
-     * Training samples (patches or images) per epoch, or 0 for one per training image. Small data sets trained on
-     * random patches need more than one patch per image for an epoch to mean anything; images are then drawn
-     * equally often in a shuffled order, each with a fresh random crop and damage.
+     * {@return the training samples (patches or images) per epoch, or 0 for one per training image} Small data sets
+     * trained on random patches need more than one patch per image for an epoch to mean anything; images are then
+     * drawn equally often in a shuffled order, each with a fresh random crop and damage.
      */
     public int samplesPerEpoch() {
         return samplesPerEpoch;
     }
 
     /**
-     * How training inputs are damaged, in the form {@link io.github.enhance4j.image.Degradation#parse} reads:
-     * steps separated by {@code +}, e.g. {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2+jpeg:40}.
+     * {@return how training inputs are damaged, in the form {@link io.github.enhance4j.image.Degradation#parse}
+     * reads} Steps are separated by {@code +}, e.g. {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2+jpeg:40}.
      */
     public String degradation() {
         return degradation;
     }
 
-    /** Smallest decrease of validation loss that counts as an improvement. */
+    /** {@return the smallest decrease of validation loss that counts as an improvement} */
     public double earlyStoppingMinDelta() {
         return earlyStoppingMinDelta;
     }
 
-    /** Epochs without improvement before stopping; 0 disables early stopping. */
+    /** {@return epochs without improvement before stopping; 0 disables early stopping} */
     public int earlyStoppingPatience() {
         return earlyStoppingPatience;
     }
 
     /**
-     * The weight of an L1 penalty on every ReLU output (per image, as Keras's {@code activity_regularizer}); empty
-     * means the architecture's own choice (the seed autoencoder: 1e-9, as SEED.md; the others: none).
+     * {@return the weight of an L1 penalty on every ReLU output (per image, as Keras's
+     * {@code activity_regularizer})} Empty means the architecture's own choice (the seed autoencoder: 1e-9, as SEED.md;
+     * the others: none).
      */
     public OptionalDouble activityRegularization() {
         return Double.isNaN(activityRegularization) ? OptionalDouble.empty() : OptionalDouble.of(activityRegularization);
     }
 
+    /** {@return the seed of the run's random numbers (initial weights, order, crops, dropout)} */
     public long seed() {
         return seed;
     }
 
-    /** Threads for training; 0 for all cores. */
+    /** {@return threads for training; 0 for all cores} */
     public int threads() {
         return threads;
     }
 
-    /** Wall-time limit, or empty for none. */
+    /** {@return the wall-time limit, or empty for none} */
     public Optional<Duration> maxDuration() {
         return Optional.ofNullable(maxDuration);
     }
 
     /**
-     * Where a checkpoint is written after every epoch, or empty for none. Backends name their checkpoint files there
-     * {@code checkpoint*} (applications find them by that prefix).
+     * {@return where a checkpoint is written after every epoch, or empty for none} Backends name their checkpoint
+     * files there {@code checkpoint*} (applications find them by that prefix).
      */
     public Optional<Path> checkpointDirectory() {
         return Optional.ofNullable(checkpointDirectory);
@@ -247,11 +259,24 @@ public final class TrainingConfig {
         private Builder() {
         }
 
+        /**
+         * Chooses the training backend by name; {@code null} or blank chooses automatically.
+         *
+         * @param backend {@code dl4j} or another installed backend's name, case-insensitive
+         * @return this builder
+         */
         public Builder backend(String backend) {
             this.backend = backend == null || backend.isBlank() ? null : backend.trim().toLowerCase(Locale.ROOT);
             return this;
         }
 
+        /**
+         * Sets the architecture to train; {@code seed-autoencoder} by default.
+         *
+         * @param architecture a name the backend registers, e.g. {@code espcn}
+         * @return this builder
+         * @throws IllegalArgumentException if it is blank
+         */
         public Builder architecture(String architecture) {
             Objects.requireNonNull(architecture, "architecture");
             if (architecture.isBlank()) {
@@ -261,6 +286,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the scale; 1 by default.
+         *
+         * @param scale output size divided by input size, 1..8
+         * @return this builder
+         * @throws IllegalArgumentException if it is outside 1..8
+         */
         public Builder scale(int scale) {
             if (scale < 1 || scale > 8) {
                 throw new IllegalArgumentException("scale must be 1..8, got " + scale);
@@ -269,11 +301,24 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the optimiser; Adadelta by default.
+         *
+         * @param optimizer the optimiser
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
             return this;
         }
 
+        /**
+         * Sets the learning rate; without this call 1.0 for Adadelta and 1e-3 for Adam.
+         *
+         * @param learningRate a positive, finite rate
+         * @return this builder
+         * @throws IllegalArgumentException if it is not positive and finite
+         */
         public Builder learningRate(double learningRate) {
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
@@ -282,16 +327,35 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets how the learning rate changes over the run; constant by default.
+         *
+         * @param schedule the schedule
+         * @return this builder
+         */
         public Builder schedule(Schedule schedule) {
             this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
 
+        /**
+         * Sets the loss function; MSE by default.
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             this.loss = Objects.requireNonNull(loss, "loss");
             return this;
         }
 
+        /**
+         * Sets the number of images per update; 256 by default.
+         *
+         * @param batchSize 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
@@ -300,6 +364,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the number of passes over the training images, at most; 10 by default.
+         *
+         * @param epochs 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
         public Builder epochs(int epochs) {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -308,6 +379,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the edge of the random training crops; 0 (the default) trains on whole images.
+         *
+         * @param patchSize output pixels, or 0
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder patchSize(int patchSize) {
             if (patchSize < 0) {
                 throw new IllegalArgumentException("patch size must be >= 0 (0 = whole images), got " + patchSize);
@@ -316,7 +394,13 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Samples per epoch, 0 (the default) for one per training image; see {@link #samplesPerEpoch()}. */
+        /**
+         * Sets the samples per epoch; see {@link TrainingConfig#samplesPerEpoch()}.
+         *
+         * @param samplesPerEpoch 0 (the default) for one per training image, or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder samplesPerEpoch(int samplesPerEpoch) {
             if (samplesPerEpoch < 0) {
                 throw new IllegalArgumentException("samples per epoch must be >= 0 (0 = one per training image), got "
@@ -326,6 +410,14 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets how training inputs are damaged; {@code pixelate:0.4} by default.
+         *
+         * @param degradation steps in the form {@link io.github.enhance4j.image.Degradation#parse} reads, e.g.
+         *                    {@code bicubic:4}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code Degradation.parse} rejects it
+         */
         public Builder degradation(String degradation) {
             Objects.requireNonNull(degradation, "degradation");
             io.github.enhance4j.image.Degradation.parse(degradation); // rejects a bad spec now, not mid-training
@@ -336,6 +428,10 @@ public final class TrainingConfig {
         /**
          * The L1 activity penalty's weight on every ReLU output (0 turns it off); without this call the
          * architecture decides (see {@link TrainingConfig#activityRegularization()}).
+         *
+         * @param l1 the weight, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative or not finite
          */
         public Builder activityRegularization(double l1) {
             if (!(l1 >= 0) || Double.isInfinite(l1)) {
@@ -345,7 +441,14 @@ public final class TrainingConfig {
             return this;
         }
 
-        /** Early stopping on validation loss; patience 0 turns it off. */
+        /**
+         * Early stopping on validation loss; 1e-4 and 4 by default.
+         *
+         * @param minDelta the smallest decrease of validation loss that counts as an improvement
+         * @param patience epochs without improvement before stopping; 0 turns early stopping off
+         * @return this builder
+         * @throws IllegalArgumentException if either is negative
+         */
         public Builder earlyStopping(double minDelta, int patience) {
             if (minDelta < 0 || patience < 0) {
                 throw new IllegalArgumentException("early stopping needs minDelta >= 0 and patience >= 0, got "
@@ -356,11 +459,24 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the seed of the run's random numbers; 32 by default.
+         *
+         * @param seed any number
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /**
+         * Sets the threads for training; 0 (the default) uses all cores.
+         *
+         * @param threads 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder threads(int threads) {
             if (threads < 0) {
                 throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
@@ -369,6 +485,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets a wall-time limit: the run stops once it has passed; none by default.
+         *
+         * @param maxDuration a positive duration, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
         public Builder maxDuration(Duration maxDuration) {
             if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
                 throw new IllegalArgumentException("maxDuration must be positive, got " + maxDuration);
@@ -377,11 +500,18 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets where a checkpoint is written after every epoch; none by default.
+         *
+         * @param checkpointDirectory a folder, or {@code null} for no checkpoints
+         * @return this builder
+         */
         public Builder checkpointDirectory(Path checkpointDirectory) {
             this.checkpointDirectory = checkpointDirectory;
             return this;
         }
 
+        /** {@return the immutable configuration} */
         public TrainingConfig build() {
             return new TrainingConfig(this);
         }

@@ -12,16 +12,36 @@ import java.util.Objects;
  */
 public interface TrainingData {
 
+    /** {@return the number of training images} */
     int trainingSize();
 
-    /** Training image {@code index}, colour values 0..1. */
+    /**
+     * A training image.
+     *
+     * @param index 0 to {@link #trainingSize()} - 1
+     * @return the image, colour values 0..1
+     */
     FloatImage trainingImage(int index);
 
+    /** {@return the number of validation images; may be 0} */
     int validationSize();
 
+    /**
+     * A validation image.
+     *
+     * @param index 0 to {@link #validationSize()} - 1
+     * @return the image, colour values 0..1
+     */
     FloatImage validationImage(int index);
 
-    /** Data held in memory. The lists are copied; the images are not. */
+    /**
+     * Data held in memory. The lists are copied; the images are not.
+     *
+     * @param training   the training images; not empty
+     * @param validation the validation images; may be empty
+     * @return the data
+     * @throws IllegalArgumentException if {@code training} is empty
+     */
     static TrainingData of(List<FloatImage> training, List<FloatImage> validation) {
         List<FloatImage> t = List.copyOf(Objects.requireNonNull(training, "training"));
         List<FloatImage> v = List.copyOf(Objects.requireNonNull(validation, "validation"));

@@ -11,20 +11,30 @@ public class UnknownBackendException extends EnhanceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial the backend name that was asked for */
     private final String requested;
+    /** @serial the names of the installed backends */
     private final List<String> available;
 
+    /**
+     * An exception naming what was asked for and what there is.
+     *
+     * @param requested the backend name that was asked for
+     * @param available the names of the installed backends
+     * @param message   the explanation, for people
+     */
     public UnknownBackendException(String requested, List<String> available, String message) {
         super(message);
         this.requested = requested;
         this.available = List.copyOf(available);
     }
 
+    /** {@return the backend name that was asked for} */
     public String requested() {
         return requested;
     }
 
-    /** Names of the backends that are installed. */
+    /** {@return the names of the backends that are installed} */
     public List<String> available() {
         return available;
     }

@@ -15,10 +15,21 @@ import java.util.Random;
  */
 public interface Degradation {
 
-    /** The damaged copy of {@code image}; {@code random} supplies any randomness. */
+    /**
+     * Damages a copy of an image.
+     *
+     * @param image  the clean image; not changed
+     * @param random supplies any randomness
+     * @return the damaged copy
+     */
     FloatImage apply(FloatImage image, Random random);
 
-    /** This damage, then {@code next} on its result. */
+    /**
+     * Chains two damages.
+     *
+     * @param next the damage applied to this one's result
+     * @return this damage, then {@code next} on its result
+     */
     default Degradation then(Degradation next) {
         return new ChainedDegradation(this, next);
     }
@@ -28,6 +39,7 @@ public interface Degradation {
      * 1), then area-enlarge back to the original size. For example 80x80 becomes 32x32 then 80x80 at 0.4.
      *
      * @param fraction in {@code (0, 1]}
+     * @return the damage
      */
     static Degradation pixelate(double fraction) {
         return new PixelateDegradation(fraction);
@@ -39,6 +51,7 @@ public interface Degradation {
      * {@code 1 / factor} and pixel grids stay aligned with the standard SR protocol.
      *
      * @param factor at least 1; the image must be at least {@code factor} pixels on each side
+     * @return the damage
      */
     static Degradation bicubicDownscale(int factor) {
         return new BicubicDownscaleDegradation(factor);
@@ -49,6 +62,7 @@ public interface Degradation {
      * {@code ceil(3 sigma)}, borders mirrored with the edge pixel repeated (MATLAB's 'symmetric').
      *
      * @param sigma positive and finite
+     * @return the damage
      */
     static Degradation gaussianBlur(double sigma) {
         return new GaussianBlurDegradation(sigma);
@@ -59,6 +73,7 @@ public interface Degradation {
      * sample and channel, clamped to {@code 0..1}.
      *
      * @param sigma at least 0 and finite
+     * @return the damage
      */
     static Degradation gaussianNoise(double sigma) {
         return new GaussianNoiseDegradation(sigma);
@@ -69,6 +84,7 @@ public interface Degradation {
      * {@code quality / 100}), decoded back; the result has 8-bit levels, and a grey image stays grey.
      *
      * @param quality 1 to 100
+     * @return the damage
      */
     static Degradation jpeg(int quality) {
         return new JpegDegradation(quality);
@@ -81,13 +97,19 @@ public interface Degradation {
      * the output is {@code 1 / scale} of them. {@link RealisticDamage} lists the steps and every default.
      *
      * @param scale 1 (restoration at the same size), 2, 3 or 4
+     * @return the damage, with {@link RealisticDamage#defaults(int)}
      * @throws IllegalArgumentException for any other scale
      */
     static Degradation realistic(int scale) {
         return new RealisticDegradation(RealisticDamage.defaults(scale));
     }
 
-    /** Random, realistic damage with the given settings; see {@link #realistic(int)}. */
+    /**
+     * Random, realistic damage with the given settings; see {@link #realistic(int)}.
+     *
+     * @param settings the settings, which fix the scale
+     * @return the damage
+     */
     static Degradation realistic(RealisticDamage settings) {
         return new RealisticDegradation(settings);
     }
@@ -98,6 +120,8 @@ public interface Degradation {
      * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality), {@code realistic:2} ({@link #realistic(int)}
      * at that scale, 1 to 4, with its default settings).
      *
+     * @param spec the text form, e.g. {@code bicubic:4+jpeg:40}
+     * @return the damage it describes
      * @throws IllegalArgumentException naming the step that is wrong and the accepted forms
      */
     static Degradation parse(String spec) {

@@ -36,6 +36,9 @@ public final class FloatImage {
     /**
      * Wraps existing arrays without copying.
      *
+     * @param width    the width in pixels, at least 1
+     * @param height   the height in pixels, at least 1
+     * @param channels 1 (grey) or 3 (RGB)
      * @param color CHW colour data, {@code channels * width * height} values
      * @param alpha alpha plane of {@code width * height} values, or {@code null}
      */
@@ -72,47 +75,78 @@ public final class FloatImage {
         return (int) size;
     }
 
+    /** {@return the width in pixels} */
     public int width() {
         return width;
     }
 
+    /** {@return the height in pixels} */
     public int height() {
         return height;
     }
 
-    /** Number of colour channels: 1 for grey, 3 for RGB. Alpha is not counted. */
+    /** {@return the number of colour channels: 1 for grey, 3 for RGB} Alpha is not counted. */
     public int channels() {
         return channels;
     }
 
+    /** {@return whether the image has an alpha plane} */
     public boolean hasAlpha() {
         return alpha != null;
     }
 
-    /** The CHW colour data, shared, not copied. */
+    /** {@return the CHW colour data, shared, not copied} */
     public float[] colorData() {
         return color;
     }
 
-    /** The alpha plane, shared, not copied; {@code null} when the image has no alpha. */
+    /** {@return the alpha plane, shared, not copied; {@code null} when the image has no alpha} */
     public float[] alphaData() {
         return alpha;
     }
 
-    /** Offset of the first value of colour plane {@code c} in {@link #colorData()}. */
+    /**
+     * Where a colour plane starts.
+     *
+     * @param c the channel, 0 to {@link #channels()} - 1
+     * @return the offset of the plane's first value in {@link #colorData()}
+     */
     public int planeOffset(int c) {
         Objects.checkIndex(c, channels);
         return c * width * height;
     }
 
+    /**
+     * One colour sample.
+     *
+     * @param c the channel, 0 to {@link #channels()} - 1
+     * @param x the column
+     * @param y the row
+     * @return the sample, 0..1 for images read from files
+     */
     public float get(int c, int x, int y) {
         return color[planeOffset(c) + Objects.checkIndex(y, height) * width + Objects.checkIndex(x, width)];
     }
 
+    /**
+     * Sets one colour sample.
+     *
+     * @param c     the channel, 0 to {@link #channels()} - 1
+     * @param x     the column
+     * @param y     the row
+     * @param value the new sample
+     */
     public void set(int c, int x, int y, float value) {
         color[planeOffset(c) + Objects.checkIndex(y, height) * width + Objects.checkIndex(x, width)] = value;
     }
 
+    /**
+     * One alpha sample.
+     *
+     * @param x the column
+     * @param y the row
+     * @return the alpha value, 0..1; 1 when the image has no alpha
+     */
     public float alpha(int x, int y) {
         if (alpha == null) {
             return 1f;
@@ -120,22 +154,26 @@ public final class FloatImage {
         return alpha[Objects.checkIndex(y, height) * width + Objects.checkIndex(x, width)];
     }
 
-    /** A {@code [1, C, H, W]} tensor view that shares this image's colour data. */
+    /** {@return a {@code [1, C, H, W]} tensor view that shares this image's colour data} */
     public Tensor asTensor() {
         return new Tensor(new int[] {1, channels, height, width}, color);
     }
 
-    /** A deep copy. */
+    /** {@return a deep copy} */
     public FloatImage copy() {
         return new FloatImage(width, height, channels, color.clone(), alpha == null ? null : alpha.clone());
     }
 
-    /** A copy of the colour planes only, without alpha. */
+    /** {@return a copy of the colour planes only, without alpha} */
     public FloatImage withoutAlpha() {
         return new FloatImage(width, height, channels, color.clone(), null);
     }
 
-    /** Clamps every colour and alpha value into {@code 0..1} in place; NaN becomes 0. Returns {@code this}. */
+    /**
+     * Clamps every colour and alpha value into {@code 0..1} in place; NaN becomes 0.
+     *
+     * @return this image
+     */
     public FloatImage clamp() {
         clamp(color);
         if (alpha != null) {
@@ -158,7 +196,12 @@ public final class FloatImage {
                 + (alpha != null ? "+alpha" : "") + "]";
     }
 
-    /** Value equality of size, channels and every sample; meant for tests. */
+    /**
+     * Value equality of size, channels and every sample; meant for tests.
+     *
+     * @param other the image to compare with, or {@code null}
+     * @return whether both hold the same samples
+     */
     public boolean sameSamples(FloatImage other) {
         return other != null && width == other.width && height == other.height && channels == other.channels
                 && Arrays.equals(color, other.color) && Arrays.equals(alpha, other.alpha);

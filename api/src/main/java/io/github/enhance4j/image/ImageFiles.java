@@ -48,8 +48,9 @@ public final class ImageFiles {
     }
 
     /**
-     * The pixel limit used by {@link #read(Path)}: the system property {@value #MAX_PIXELS_PROPERTY} when set to
-     * a positive number, otherwise {@link #DEFAULT_MAX_PIXELS}. Read at every call, so it can change at run time.
+     * {@return the pixel limit used by {@link #read(Path)}} That is the system property {@value #MAX_PIXELS_PROPERTY}
+     * when set to a positive number, otherwise {@link #DEFAULT_MAX_PIXELS}. Read at every call, so it can change at
+     * run time.
      */
     public static long defaultMaxPixels() {
         String value = System.getProperty(MAX_PIXELS_PROPERTY);
@@ -72,6 +73,8 @@ public final class ImageFiles {
     /**
      * Reads with the default pixel limit ({@link #defaultMaxPixels()}), applying EXIF orientation.
      *
+     * @param path the image file; its bytes, not its extension, decide the format
+     * @return the decoded image
      * @throws ImageReadException with the {@link ImageReadException.Reason} of the failure; an empty file is
      *                            {@code CORRUPT}
      */
@@ -83,6 +86,9 @@ public final class ImageFiles {
      * Reads, refusing images that declare more than {@code maxPixels} pixels before decoding them, and applies
      * EXIF orientation.
      *
+     * @param path      the image file; its bytes, not its extension, decide the format
+     * @param maxPixels the largest width x height accepted, positive
+     * @return the decoded image
      * @throws ImageReadException with the {@link ImageReadException.Reason} of the failure
      */
     public static BufferedImage read(Path path, long maxPixels) {
@@ -93,7 +99,10 @@ public final class ImageFiles {
     /**
      * Reads from a stream, which the caller closes.
      *
+     * @param stream     the image's bytes
      * @param sourceName names the stream in exception messages and logs
+     * @param maxPixels  the largest width x height accepted, positive
+     * @return the decoded image
      * @throws ImageReadException with the {@link ImageReadException.Reason} of the failure
      */
     public static BufferedImage read(InputStream stream, String sourceName, long maxPixels) {
@@ -113,6 +122,8 @@ public final class ImageFiles {
      * Writes atomically, in the format named by the file's extension (png, jpg/jpeg, bmp, gif, tif/tiff, wbmp,
      * and whatever installed plugins add). See the class documentation for how images are adapted to formats.
      *
+     * @param image the image to write
+     * @param path  the file to write or replace
      * @throws ImageWriteException if the extension has no writer, the folder is missing or the write fails; no
      *                             file is then left under {@code path}, and an existing one is unchanged
      */
@@ -125,6 +136,8 @@ public final class ImageFiles {
     /**
      * Writes atomically in the named ImageIO format, whatever the file's extension.
      *
+     * @param image      the image to write
+     * @param path       the file to write or replace
      * @param formatName an ImageIO format name such as {@code "png"} or {@code "jpeg"}, case-insensitive
      * @throws ImageWriteException if the format has no writer, the folder is missing or the write fails
      */

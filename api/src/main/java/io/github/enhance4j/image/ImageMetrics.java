@@ -25,8 +25,12 @@ public final class ImageMetrics {
     }
 
     /**
-     * PSNR in dB over all colour channels, peak 1 (values in 0..1); {@link Double#POSITIVE_INFINITY} for equal
-     * images.
+     * PSNR in dB over all colour channels, peak 1 (values in 0..1).
+     *
+     * @param a     one image
+     * @param b     the other, of the same size and channels
+     * @param shave pixels left out at each border (the SR protocol shaves the scale)
+     * @return the PSNR in dB; {@link Double#POSITIVE_INFINITY} for equal images
      */
     public static double psnr(FloatImage a, FloatImage b, int shave) {
         checkComparable(a, b, shave);
@@ -38,7 +42,14 @@ public final class ImageMetrics {
         return psnrOf(sum / count, 1.0);
     }
 
-    /** PSNR in dB of studio-range luma in 0..255 units, peak 255. */
+    /**
+     * PSNR in dB of studio-range luma in 0..255 units, peak 255.
+     *
+     * @param a     one image
+     * @param b     the other, of the same size and channels
+     * @param shave pixels left out at each border (the SR protocol shaves the scale)
+     * @return the PSNR in dB; {@link Double#POSITIVE_INFINITY} for equal images
+     */
     public static double psnrY(FloatImage a, FloatImage b, int shave) {
         checkComparable(a, b, shave);
         double[] ya = shavedLuma(a, shave);
@@ -46,7 +57,14 @@ public final class ImageMetrics {
         return psnrOf(squaredError(ya, yb) / ya.length, PEAK_255);
     }
 
-    /** Mean SSIM over the colour channels, each compared in 0..255 units. */
+    /**
+     * Mean SSIM over the colour channels, each compared in 0..255 units.
+     *
+     * @param a     one image
+     * @param b     the other, of the same size and channels
+     * @param shave pixels left out at each border (the SR protocol shaves the scale)
+     * @return the SSIM, 1 for equal images
+     */
     public static double ssim(FloatImage a, FloatImage b, int shave) {
         checkComparable(a, b, shave);
         int w = shavedSize(a.width(), shave);
@@ -58,7 +76,14 @@ public final class ImageMetrics {
         return sum / a.channels();
     }
 
-    /** SSIM of studio-range luma in 0..255 units. */
+    /**
+     * SSIM of studio-range luma in 0..255 units.
+     *
+     * @param a     one image
+     * @param b     the other, of the same size and channels
+     * @param shave pixels left out at each border (the SR protocol shaves the scale)
+     * @return the SSIM, 1 for equal images
+     */
     public static double ssimY(FloatImage a, FloatImage b, int shave) {
         checkComparable(a, b, shave);
         int w = shavedSize(a.width(), shave);

@@ -108,26 +108,32 @@ public final class PixelFormat {
         return false;
     }
 
-    /** 1 for grey, 3 for colour. */
+    /** {@return the number of colour channels: 1 for grey, 3 for colour} */
     public int colorChannels() {
         return colorChannels;
     }
 
+    /** {@return whether images of this format have an alpha channel} */
     public boolean hasAlpha() {
         return alpha;
     }
 
-    /** 8 or 16: samples of up to 8 bits (including 1-bit palettes and 5-bit 565 fields) count as 8. */
+    /**
+     * {@return the bits per sample, 8 or 16} Samples of up to 8 bits (including 1-bit palettes and 5-bit 565 fields)
+     * count as 8.
+     */
     public int bitsPerSample() {
         return bitsPerSample;
     }
 
-    /** Whether colour samples are stored multiplied by alpha. {@link Pixels} hides this: reads unpremultiply. */
+    /**
+     * {@return whether colour samples are stored multiplied by alpha} {@link Pixels} hides this: reads unpremultiply.
+     */
     public boolean isAlphaPremultiplied() {
         return premultiplied;
     }
 
-    /** The colour space images of this format are in; sRGB for palettes and other images read as sRGB. */
+    /** {@return the colour space images of this format are in; sRGB for palettes and other images read as sRGB} */
     public ColorSpace colorSpace() {
         return colorSpace;
     }
@@ -141,6 +147,10 @@ public final class PixelFormat {
      * (a network makes colours the palette lacks): INT_RGB, or INT_ARGB when the palette has transparency.
      * Custom layouts (as ImageIO makes for 16-bit and grey+alpha PNGs) are created from the same colour model,
      * so the colour space and its ICC profile carry over.
+     *
+     * @param width  the width in pixels
+     * @param height the height in pixels
+     * @return the new image
      */
     public BufferedImage createImage(int width, int height) {
         if (customModel == null) {

@@ -34,6 +34,12 @@ public final class Pixels {
     /**
      * A region, which must lie inside the image.
      *
+     * @param image  any image
+     * @param x      the region's left column
+     * @param y      the region's top row
+     * @param width  the region's width, at least 1
+     * @param height the region's height, at least 1
+     * @return the region's pixels, 1 or 3 colour planes and alpha when the image has alpha
      * @throws IllegalArgumentException if the region is empty or reaches outside the image
      */
     public static FloatImage read(BufferedImage image, int x, int y, int width, int height) {
@@ -51,6 +57,10 @@ public final class Pixels {
      * targets as BT.601 luma; a target alpha without a source alpha becomes opaque. A source alpha is ignored by
      * a target without alpha (not composited). Premultiplied targets get premultiplied samples.
      *
+     * @param source the pixels to write
+     * @param target the image written into
+     * @param x      the target column of the source's left edge
+     * @param y      the target row of the source's top edge
      * @throws IllegalArgumentException if {@code source} placed at {@code (x, y)} reaches outside the target
      */
     public static void write(FloatImage source, BufferedImage target, int x, int y) {
@@ -63,6 +73,9 @@ public final class Pixels {
     /**
      * A new image in {@code format} holding {@code source}.
      *
+     * @param source the pixels
+     * @param format the layout of the new image, e.g. the format of the image {@code source} was read from
+     * @return the new image
      * @see #write(FloatImage, BufferedImage, int, int) for how channels and alpha are adapted
      */
     public static BufferedImage toBufferedImage(FloatImage source, PixelFormat format) {
@@ -75,6 +88,9 @@ public final class Pixels {
     /**
      * A new 8-bit image: BYTE_GRAY for grey, INT_RGB for colour, INT_ARGB for colour with alpha. Grey with alpha
      * becomes INT_ARGB (R=G=B) rather than losing its alpha.
+     *
+     * @param source the pixels
+     * @return the new image
      */
     public static BufferedImage toBufferedImage(FloatImage source) {
         Objects.requireNonNull(source, "source");

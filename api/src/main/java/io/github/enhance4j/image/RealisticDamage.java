@@ -295,6 +295,7 @@ public final class RealisticDamage {
      * The default settings for output scale {@code scale} (see the table above).
      *
      * @param scale 1, 2, 3 or 4
+     * @return the settings
      */
     public static RealisticDamage defaults(int scale) {
         checkScale(scale);
@@ -305,13 +306,14 @@ public final class RealisticDamage {
      * A builder holding the defaults for {@code scale}; the scale is fixed for the settings it builds.
      *
      * @param scale 1, 2, 3 or 4
+     * @return the builder
      */
     public static Builder builder(int scale) {
         checkScale(scale);
         return new Builder(scale);
     }
 
-    /** A builder initialised with these settings, to derive a variant. */
+    /** {@return a builder initialised with these settings, to derive a variant} */
     public Builder toBuilder() {
         Builder b = new Builder(scale);
         b.cleanProbability = cleanProbability;
@@ -359,154 +361,192 @@ public final class RealisticDamage {
         }
     }
 
-    /** Output scale: the output is {@code 1 / scale} of the input on each side. */
+    /** {@return the output scale: the output is {@code 1 / scale} of the input on each side} */
     public int scale() {
         return scale;
     }
 
+    /** {@return the probability of leaving the image undamaged (only resized to the output size)} */
     public double cleanProbability() {
         return cleanProbability;
     }
 
+    /** {@return the range of the side of Gaussian-family and sinc kernels, odd, in pixels} */
     public IntRange kernelSize() {
         return kernelSize;
     }
 
-    /** The relative frequency of {@code kernel} among blur kernels. */
+    /**
+     * The relative frequency of {@code kernel} among blur kernels.
+     *
+     * @param kernel a kernel type
+     * @return its weight; the weights need not sum to 1
+     */
     public double kernelWeight(Kernel kernel) {
         return kernelWeights.get(Objects.requireNonNull(kernel, "kernel"));
     }
 
+    /** {@return the range of the generalised Gaussian's shape {@code beta} in {@code exp(-q^beta / 2)}} */
     public Range generalisedBeta() {
         return generalisedBeta;
     }
 
+    /** {@return the range of the plateau kernel's shape {@code beta} in {@code 1 / (1 + q^beta)}} */
     public Range plateauBeta() {
         return plateauBeta;
     }
 
+    /** {@return the range of the defocus disk's radius, in pixels} */
     public Range defocusRadius() {
         return defocusRadius;
     }
 
+    /** {@return the range of the motion line's length, in pixels} */
     public Range motionLength() {
         return motionLength;
     }
 
+    /** {@return the range of the sinc kernel's cutoff, in radians per pixel} */
     public Range sincCutoff() {
         return sincCutoff;
     }
 
+    /** {@return the probability of a blur in the first pass} */
     public double blurProbability() {
         return blurProbability;
     }
 
+    /** {@return the range of the first pass's Gaussian-family sigma (each axis), in pixels} */
     public Range blurSigma() {
         return blurSigma;
     }
 
+    /** {@return the probability of pixelation (area down, area up) in the first pass} */
     public double pixelateProbability() {
         return pixelateProbability;
     }
 
+    /** {@return the range of the side fraction of the pixelation's small image} */
     public Range pixelateFraction() {
         return pixelateFraction;
     }
 
+    /** {@return the probability of a resize in the first pass} */
     public double resizeProbability() {
         return resizeProbability;
     }
 
+    /** {@return the range of the first pass's resize factor, relative to the input size} */
     public Range resizeFactor() {
         return resizeFactor;
     }
 
+    /** {@return the chances that the first pass's resize enlarges, shrinks or keeps the size} */
     public ResizeChances resizeChances() {
         return resizeChances;
     }
 
+    /** {@return the probability of noise in the first pass} */
     public double noiseProbability() {
         return noiseProbability;
     }
 
-    /** Gaussian noise sigma in 8-bit levels (multiples of 1/255). */
+    /** {@return the Gaussian noise sigma in 8-bit levels (multiples of 1/255)} */
     public Range noiseSigma() {
         return noiseSigma;
     }
 
+    /** {@return the probability that noise is Poisson rather than Gaussian (both passes)} */
     public double poissonProbability() {
         return poissonProbability;
     }
 
+    /** {@return the range of the first pass's Poisson noise strength} */
     public Range poissonScale() {
         return poissonScale;
     }
 
+    /** {@return the probability that noise is grey rather than colour (both passes)} */
     public double greyNoiseProbability() {
         return greyNoiseProbability;
     }
 
+    /** {@return the probability of a JPEG round trip in the first pass} */
     public double jpegProbability() {
         return jpegProbability;
     }
 
+    /** {@return the range of the first pass's JPEG quality (ImageIO, quality / 100)} */
     public IntRange jpegQuality() {
         return jpegQuality;
     }
 
+    /** {@return the probability of running the second pass} */
     public double secondOrderProbability() {
         return secondOrderProbability;
     }
 
+    /** {@return the probability of a blur in the second pass} */
     public double secondBlurProbability() {
         return secondBlurProbability;
     }
 
+    /** {@return the range of the second pass's Gaussian-family sigma (each axis), in pixels} */
     public Range secondBlurSigma() {
         return secondBlurSigma;
     }
 
+    /** {@return the probability of a resize in the second pass} */
     public double secondResizeProbability() {
         return secondResizeProbability;
     }
 
+    /** {@return the range of the second pass's resize factor, relative to the output size (not the current one)} */
     public Range secondResizeFactor() {
         return secondResizeFactor;
     }
 
+    /** {@return the chances that the second pass's resize enlarges, shrinks or keeps the size} */
     public ResizeChances secondResizeChances() {
         return secondResizeChances;
     }
 
+    /** {@return the probability of noise in the second pass} */
     public double secondNoiseProbability() {
         return secondNoiseProbability;
     }
 
-    /** Second-pass Gaussian noise sigma in 8-bit levels. */
+    /** {@return the second-pass Gaussian noise sigma in 8-bit levels} */
     public Range secondNoiseSigma() {
         return secondNoiseSigma;
     }
 
+    /** {@return the range of the second pass's Poisson noise strength} */
     public Range secondPoissonScale() {
         return secondPoissonScale;
     }
 
+    /** {@return the probability of a JPEG round trip in the second pass} */
     public double secondJpegProbability() {
         return secondJpegProbability;
     }
 
+    /** {@return the range of the second pass's JPEG quality} */
     public IntRange secondJpegQuality() {
         return secondJpegQuality;
     }
 
+    /** {@return the probability of a sinc filter after the final resize} */
     public double finalSincProbability() {
         return finalSincProbability;
     }
 
+    /** {@return the probability of a JPEG round trip after the final resize} */
     public double finalJpegProbability() {
         return finalJpegProbability;
     }
 
+    /** {@return the range of the final JPEG's quality} */
     public IntRange finalJpegQuality() {
         return finalJpegQuality;
     }
@@ -599,192 +639,431 @@ public final class RealisticDamage {
             finalJpegProbability = restore ? 0.5 : 0.7;
         }
 
+        /**
+         * Sets the probability of leaving the image undamaged (only resized to the output size).
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder cleanProbability(double p) {
             cleanProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the side of Gaussian-family and sinc kernels, odd, in pixels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder kernelSize(int min, int max) {
             kernelSize = new IntRange(min, max);
             return this;
         }
 
-        /** The relative frequency of {@code kernel}; 0 never picks it. Weights need not sum to 1. */
+        /**
+         * Sets the relative frequency of {@code kernel}; 0 never picks it. Weights need not sum to 1.
+         *
+         * @param kernel a kernel type
+         * @param weight at least 0
+         * @return this builder
+         */
         public Builder kernelWeight(Kernel kernel, double weight) {
             kernelWeights.put(Objects.requireNonNull(kernel, "kernel"), weight);
             return this;
         }
 
+        /**
+         * Sets the range of the generalised Gaussian's shape {@code beta} in {@code exp(-q^beta / 2)}.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder generalisedBeta(double min, double max) {
             generalisedBeta = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the range of the plateau kernel's shape {@code beta} in {@code 1 / (1 + q^beta)}.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder plateauBeta(double min, double max) {
             plateauBeta = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the range of the defocus disk's radius, in pixels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder defocusRadius(double min, double max) {
             defocusRadius = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the range of the motion line's length, in pixels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder motionLength(double min, double max) {
             motionLength = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the range of the sinc kernel's cutoff, in radians per pixel.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder sincCutoff(double min, double max) {
             sincCutoff = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of a blur in the first pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder blurProbability(double p) {
             blurProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the first pass's Gaussian-family sigma (each axis), in pixels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder blurSigma(double min, double max) {
             blurSigma = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of pixelation (area down, area up) in the first pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder pixelateProbability(double p) {
             pixelateProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the side fraction of the pixelation's small image.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder pixelateFraction(double min, double max) {
             pixelateFraction = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of a resize in the first pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder resizeProbability(double p) {
             resizeProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the first pass's resize factor, relative to the input size.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder resizeFactor(double min, double max) {
             resizeFactor = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the chances that the first pass's resize enlarges, shrinks or keeps the size.
+         *
+         * @param up   the chance of enlarging
+         * @param down the chance of shrinking
+         * @param keep the chance of keeping the size; the three sum to 1
+         * @return this builder
+         */
         public Builder resizeChances(double up, double down, double keep) {
             resizeChances = new ResizeChances(up, down, keep);
             return this;
         }
 
+        /**
+         * Sets the probability of noise in the first pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder noiseProbability(double p) {
             noiseProbability = p;
             return this;
         }
 
-        /** Gaussian noise sigma in 8-bit levels (multiples of 1/255). */
+        /**
+         * Sets the range of the first pass's Gaussian noise sigma, in 8-bit levels (multiples of 1/255).
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder noiseSigma(double min, double max) {
             noiseSigma = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability that noise is Poisson rather than Gaussian (both passes).
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder poissonProbability(double p) {
             poissonProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the first pass's Poisson noise strength.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder poissonScale(double min, double max) {
             poissonScale = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability that noise is grey rather than colour (both passes).
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder greyNoiseProbability(double p) {
             greyNoiseProbability = p;
             return this;
         }
 
+        /**
+         * Sets the probability of a JPEG round trip in the first pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder jpegProbability(double p) {
             jpegProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the first pass's JPEG quality (ImageIO, quality / 100).
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder jpegQuality(int min, int max) {
             jpegQuality = new IntRange(min, max);
             return this;
         }
 
-        /** 0 disables the second pass. */
+        /**
+         * Sets the probability of running the second pass. 0 disables the second pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder secondOrderProbability(double p) {
             secondOrderProbability = p;
             return this;
         }
 
+        /**
+         * Sets the probability of a blur in the second pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder secondBlurProbability(double p) {
             secondBlurProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the second pass's Gaussian-family sigma (each axis), in pixels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder secondBlurSigma(double min, double max) {
             secondBlurSigma = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of a resize in the second pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder secondResizeProbability(double p) {
             secondResizeProbability = p;
             return this;
         }
 
-        /** Relative to the output size, not to the current one. */
+        /**
+         * Sets the range of the second pass's resize factor, relative to the output size (not the current one).
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder secondResizeFactor(double min, double max) {
             secondResizeFactor = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the chances that the second pass's resize enlarges, shrinks or keeps the size.
+         *
+         * @param up   the chance of enlarging
+         * @param down the chance of shrinking
+         * @param keep the chance of keeping the size; the three sum to 1
+         * @return this builder
+         */
         public Builder secondResizeChances(double up, double down, double keep) {
             secondResizeChances = new ResizeChances(up, down, keep);
             return this;
         }
 
+        /**
+         * Sets the probability of noise in the second pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder secondNoiseProbability(double p) {
             secondNoiseProbability = p;
             return this;
         }
 
-        /** Second-pass Gaussian noise sigma in 8-bit levels. */
+        /**
+         * Sets the range of the second pass's Gaussian noise sigma, in 8-bit levels.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder secondNoiseSigma(double min, double max) {
             secondNoiseSigma = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the range of the second pass's Poisson noise strength.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder secondPoissonScale(double min, double max) {
             secondPoissonScale = new Range(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of a JPEG round trip in the second pass.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder secondJpegProbability(double p) {
             secondJpegProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the second pass's JPEG quality.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder secondJpegQuality(int min, int max) {
             secondJpegQuality = new IntRange(min, max);
             return this;
         }
 
+        /**
+         * Sets the probability of a sinc filter after the final resize.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder finalSincProbability(double p) {
             finalSincProbability = p;
             return this;
         }
 
+        /**
+         * Sets the probability of a JPEG round trip after the final resize.
+         *
+         * @param p a probability, 0..1
+         * @return this builder
+         */
         public Builder finalJpegProbability(double p) {
             finalJpegProbability = p;
             return this;
         }
 
+        /**
+         * Sets the range of the final JPEG's quality.
+         *
+         * @param min the smallest value
+         * @param max the largest value; equal to {@code min} to fix the value
+         * @return this builder
+         */
         public Builder finalJpegQuality(int min, int max) {
             finalJpegQuality = new IntRange(min, max);
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first setting out of its allowed range, and that range */
+        /**
+         * Checks every setting and builds the settings.
+         *
+         * @return the immutable settings
+         * @throws IllegalArgumentException naming the first setting out of its allowed range, and that range
+         */
         public RealisticDamage build() {
             probability("cleanProbability", cleanProbability);
             if (kernelSize.min() % 2 == 0 || kernelSize.max() % 2 == 0 || kernelSize.min() < 3

@@ -56,7 +56,14 @@ public enum Resampler {
     /** The taps of this filter along one axis; only called with different sizes. */
     abstract AxisWeights axisWeights(int sourceSize, int targetSize);
 
-    /** A resized copy; colour and alpha clamped to 0..1. */
+    /**
+     * A resized copy; colour and alpha clamped to 0..1.
+     *
+     * @param source the image; not changed
+     * @param width  the new width, at least 1
+     * @param height the new height, at least 1
+     * @return the resized copy
+     */
     public FloatImage resize(FloatImage source, int width, int height) {
         Objects.requireNonNull(source, "source");
         checkSize(width, height);
@@ -77,6 +84,10 @@ public enum Resampler {
     /**
      * A copy scaled by {@code factor} in both directions, each size rounded to the nearest integer and at least 1;
      * colour and alpha clamped to 0..1.
+     *
+     * @param source the image; not changed
+     * @param factor positive and finite, e.g. 0.5 to halve
+     * @return the scaled copy
      */
     public FloatImage scale(FloatImage source, double factor) {
         Objects.requireNonNull(source, "source");
@@ -94,7 +105,16 @@ public enum Resampler {
         return Math.max(1, (int) scaled);
     }
 
-    /** Resizes one plane of {@code sw x sh} values into {@code dst} ({@code dw x dh}), without clamping. */
+    /**
+     * Resizes one plane of {@code sw x sh} values into {@code dst} ({@code dw x dh}), without clamping.
+     *
+     * @param src the source plane, row by row
+     * @param sw  the source width
+     * @param sh  the source height
+     * @param dst the target plane, written row by row from index 0
+     * @param dw  the target width
+     * @param dh  the target height
+     */
     public void resizePlane(float[] src, int sw, int sh, float[] dst, int dw, int dh) {
         Objects.requireNonNull(src, "src");
         Objects.requireNonNull(dst, "dst");

@@ -34,7 +34,13 @@ public final class SrEvaluation {
     private SrEvaluation() {
     }
 
-    /** A copy cropped at the right and bottom to a multiple of {@code scale} in both directions. */
+    /**
+     * A copy cropped at the right and bottom to a multiple of {@code scale} in both directions.
+     *
+     * @param image the high-resolution image; not changed
+     * @param scale the super-resolution factor, at least 1
+     * @return the cropped copy
+     */
     public static FloatImage modcrop(FloatImage image, int scale) {
         Objects.requireNonNull(image, "image");
         checkScale(scale);
@@ -50,13 +56,23 @@ public final class SrEvaluation {
     /**
      * The low-resolution input of the RGB protocol: {@link #modcrop}, MATLAB bicubic downscale by
      * {@code 1 / scale}, rounded to 8 bits. Alpha, if any, is treated like colour.
+     *
+     * @param hr    the high-resolution image; not changed
+     * @param scale the super-resolution factor, at least 1
+     * @return the low-resolution input
      */
     public static FloatImage bicubicDegrade(FloatImage hr, int scale) {
         FloatImage cropped = modcrop(hr, scale);
         return quantize8Bit(Resampler.BICUBIC.resize(cropped, cropped.width() / scale, cropped.height() / scale));
     }
 
-    /** The bicubic baseline of the RGB protocol: MATLAB bicubic upscale by {@code scale}, rounded to 8 bits. */
+    /**
+     * The bicubic baseline of the RGB protocol: MATLAB bicubic upscale by {@code scale}, rounded to 8 bits.
+     *
+     * @param lr    the low-resolution input; not changed
+     * @param scale the super-resolution factor, at least 1
+     * @return the upscaled copy
+     */
     public static FloatImage bicubicUpscale(FloatImage lr, int scale) {
         Objects.requireNonNull(lr, "lr");
         checkScale(scale);
@@ -67,6 +83,9 @@ public final class SrEvaluation {
      * MATLAB's {@code rgb2ycbcr} luma of an 8-bit image as a grey image: {@link YCbCr#studioLuma255} rounded to
      * 8 bits, divided by 255. A grey image is returned as a copy of itself (evaluation scripts convert only
      * three-channel images). Alpha is dropped.
+     *
+     * @param image an image with 8-bit levels
+     * @return its luma, one channel
      */
     public static FloatImage studioLuma8Bit(FloatImage image) {
         Objects.requireNonNull(image, "image");
@@ -81,6 +100,10 @@ public final class SrEvaluation {
     /**
      * The bicubic baseline of the luma-first protocol: a modcropped luma image (see {@link #studioLuma8Bit})
      * scaled down by {@code 1 / scale} and back up with MATLAB bicubic in floating point, then rounded to 8 bits.
+     *
+     * @param hrLuma one luma plane whose sides are multiples of {@code scale}
+     * @param scale  the super-resolution factor, at least 1
+     * @return the baseline, the size of {@code hrLuma}
      */
     public static FloatImage bicubicLumaBaseline(FloatImage hrLuma, int scale) {
         Objects.requireNonNull(hrLuma, "hrLuma");
@@ -98,7 +121,12 @@ public final class SrEvaluation {
         return quantize8Bit(new FloatImage(w, h, 1, restored, null));
     }
 
-    /** Rounds every colour and alpha value to the nearest of 256 levels in {@code 0..1}, in place. */
+    /**
+     * Rounds every colour and alpha value to the nearest of 256 levels in {@code 0..1}, in place.
+     *
+     * @param image the image to round
+     * @return the same image
+     */
     public static FloatImage quantize8Bit(FloatImage image) {
         Objects.requireNonNull(image, "image");
         quantize8Bit(image.colorData());

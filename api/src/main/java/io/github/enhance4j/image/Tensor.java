@@ -12,6 +12,12 @@ public final class Tensor {
     private final int[] shape;
     private final float[] data;
 
+    /**
+     * Wraps an array without copying it.
+     *
+     * @param shape the dimensions, each at least 1; copied
+     * @param data  the values in row-major order, as many as the shape's product; shared
+     */
     public Tensor(int[] shape, float[] data) {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(data, "data");
@@ -30,7 +36,12 @@ public final class Tensor {
         this.data = data;
     }
 
-    /** A zero-filled tensor. */
+    /**
+     * A zero-filled tensor.
+     *
+     * @param shape the dimensions, each at least 1
+     * @return the tensor
+     */
     public static Tensor zeros(int... shape) {
         long size = 1;
         for (int d : shape) {
@@ -42,24 +53,38 @@ public final class Tensor {
         return new Tensor(shape, new float[(int) Math.max(size, 0)]);
     }
 
+    /** {@return the dimensions (a copy)} */
     public int[] shape() {
         return shape.clone();
     }
 
+    /** {@return the number of dimensions} */
     public int rank() {
         return shape.length;
     }
 
+    /**
+     * One dimension.
+     *
+     * @param i the dimension's index, 0 to {@link #rank()} - 1
+     * @return its size
+     */
     public int dim(int i) {
         return shape[i];
     }
 
-    /** The backing array, shared. */
+    /** {@return the backing array, shared} */
     public float[] data() {
         return data;
     }
 
-    /** Batch item {@code n} of a rank-4 tensor as an image (a copy); alpha is never part of a tensor. */
+    /**
+     * Batch item {@code n} of a rank-4 tensor as an image (a copy); alpha is never part of a tensor.
+     *
+     * @param n the batch index
+     * @return the image, with as many channels as the tensor
+     * @throws IllegalStateException if the tensor is not of rank 4
+     */
     public FloatImage image(int n) {
         if (shape.length != 4) {
             throw new IllegalStateException("image(n) needs an NCHW tensor, shape is " + Arrays.toString(shape));

@@ -16,6 +16,9 @@ public final class YCbCr {
 
     /**
      * The Y, Cb and Cr planes of an RGB image; alpha is copied. A grey image gives Y = grey and Cb = Cr = 0.5.
+     *
+     * @param rgb an RGB or grey image; not changed
+     * @return a three-channel image of the Y, Cb and Cr planes (full-range BT.601, 0..1)
      */
     public static FloatImage fromRgb(FloatImage rgb) {
         Objects.requireNonNull(rgb, "rgb");
@@ -38,7 +41,12 @@ public final class YCbCr {
         return new FloatImage(rgb.width(), rgb.height(), 3, out, copyOf(rgb.alphaData()));
     }
 
-    /** The RGB image of Y, Cb and Cr planes, not clamped (out-of-gamut colours may leave 0..1); alpha is copied. */
+    /**
+     * The RGB image of Y, Cb and Cr planes, not clamped (out-of-gamut colours may leave 0..1); alpha is copied.
+     *
+     * @param ycbcr a three-channel image of Y, Cb and Cr planes, as {@link #fromRgb} makes
+     * @return the RGB image
+     */
     public static FloatImage toRgb(FloatImage ycbcr) {
         Objects.requireNonNull(ycbcr, "ycbcr");
         if (ycbcr.channels() != 3) {
@@ -58,7 +66,12 @@ public final class YCbCr {
         return new FloatImage(ycbcr.width(), ycbcr.height(), 3, out, copyOf(ycbcr.alphaData()));
     }
 
-    /** Full-range BT.601 luma, {@code 0..1}, row by row; a grey image's luma is its grey plane. */
+    /**
+     * Full-range BT.601 luma; a grey image's luma is its grey plane.
+     *
+     * @param rgb an RGB or grey image
+     * @return the luma, {@code 0..1}, row by row
+     */
     public static float[] luma(FloatImage rgb) {
         Objects.requireNonNull(rgb, "rgb");
         int n = rgb.width() * rgb.height();
@@ -80,6 +93,9 @@ public final class YCbCr {
      * <p>A grey image is taken as its own luma, {@code Y = 255 v}, not {@code 16 + 219 v}: that is what the common
      * SR evaluation scripts do (they convert only images with three channels), and with it this project reproduces
      * the published bicubic figures of Set14, whose bridge image is grey.
+     *
+     * @param rgb an RGB or grey image
+     * @return the luma, row by row
      */
     public static double[] studioLuma255(FloatImage rgb) {
         Objects.requireNonNull(rgb, "rgb");

@@ -21,17 +21,37 @@ public final class AtomicFiles {
     /** Writes the content to the stream it is given. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the temporary file's stream; closed by the caller
+         * @throws IOException if writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
+    /**
+     * Writes bytes atomically, as {@link #write(Path, Content)}.
+     *
+     * @param target the file to write or replace
+     * @param bytes  its new content
+     * @throws IOException if writing fails; the target is then left as it was
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 
-    /** Creates the target's folder if needed; on any failure the target is untouched and no temporary file stays. */
+    /**
+     * Writes a file atomically. Creates the target's folder if needed; on any failure the target is untouched and no
+     * temporary file stays.
+     *
+     * @param target  the file to write or replace
+     * @param content writes the new content
+     * @throws IOException if writing fails
+     */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());

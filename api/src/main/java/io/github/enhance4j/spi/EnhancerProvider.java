@@ -16,13 +16,13 @@ import io.github.enhance4j.ModelSource;
  */
 public interface EnhancerProvider {
 
-    /** A short, stable, lower-case name users select the backend by, e.g. {@code onnx}. */
+    /** {@return a short, stable, lower-case name users select the backend by, e.g. {@code onnx}} */
     String name();
 
-    /** Higher wins when several backends accept a model. The built-in ONNX backend uses 100, DL4J 50. */
+    /** {@return the priority: the higher wins when several backends accept a model} ONNX uses 100, DL4J 50. */
     int priority();
 
-    /** Maven coordinates of the artifact that contains this provider, for messages. */
+    /** {@return the Maven coordinates of the artifact that contains this provider, for messages} */
     default String artifact() {
         return "io.github.enhance4j:enhance4j-backend-" + name();
     }
@@ -30,6 +30,9 @@ public interface EnhancerProvider {
     /**
      * Whether this backend can probably open the model, decided by sniffing {@link ModelSource#header(int)}, not by
      * trusting the file name alone. Must return {@code false} rather than throw.
+     *
+     * @param model the model to look at
+     * @return whether {@link #open} is worth trying
      */
     boolean supports(ModelSource model);
 
@@ -38,6 +41,9 @@ public interface EnhancerProvider {
      * {@link TiledEnhancer#create(InferenceEngine, EnhanceOptions)}, which does tiling, colour handling and the
      * {@code close()} contract.
      *
+     * @param model   the model, which {@link #supports} accepted
+     * @param options how to run it
+     * @return the enhancer, owned by the caller
      * @throws io.github.enhance4j.ModelLoadException if the model is damaged or unusable
      * @throws io.github.enhance4j.EnhanceException   if the backend cannot start (the message says what to install)
      */

@@ -10,7 +10,10 @@ import io.github.enhance4j.image.Tensor;
  */
 public interface InferenceEngine extends AutoCloseable {
 
-    /** The model's properties; {@code scale}, {@code colorMode}, value range and fixed sizes drive the tiling. */
+    /**
+     * {@return the model's properties; {@code scale}, {@code colorMode}, value range and fixed sizes drive the
+     * tiling}
+     */
     ModelInfo info();
 
     /**

@@ -17,7 +17,13 @@ public final class TiledEnhancer {
     private TiledEnhancer() {
     }
 
-    /** The engine is owned by the returned enhancer and closed by it. */
+    /**
+     * Wraps an engine in the standard enhancer. The engine is owned by the returned enhancer and closed by it.
+     *
+     * @param engine  runs the network on one batch of tiles
+     * @param options tile size, overlap, batch and output scale
+     * @return the enhancer
+     */
     public static Enhancer create(InferenceEngine engine, EnhanceOptions options) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(options, "options");

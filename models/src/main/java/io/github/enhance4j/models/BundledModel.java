@@ -34,27 +34,27 @@ public enum BundledModel {
         this.description = description;
     }
 
-    /** The short name, e.g. {@code sr-x2}: also the resource's file name without {@code .onnx}. */
+    /** {@return the short name, e.g. {@code sr-x2}: also the resource's file name without {@code .onnx}} */
     public String id() {
         return id;
     }
 
-    /** How many times larger the output is than the input. */
+    /** {@return how many times larger the output is than the input} */
     public int scale() {
         return scale;
     }
 
-    /** One line for listings and messages. */
+    /** {@return one line for listings and messages} */
     public String description() {
         return description;
     }
 
-    /** The class-path resource name, e.g. {@code io/github/enhance4j/models/sr-x2.onnx}. */
+    /** {@return the class-path resource name, e.g. {@code io/github/enhance4j/models/sr-x2.onnx}} */
     public String resource() {
         return "io/github/enhance4j/models/" + id + ".onnx";
     }
 
-    /** The model's bytes as a source for {@code Enhancer.load}; read from the jar on each call. */
+    /** {@return the model's bytes as a source for {@code Enhancer.load}; read from the jar on each call} */
     public ModelSource source() {
         return ModelSource.fromResource(BundledModel.class, id + ".onnx");
     }
@@ -62,6 +62,8 @@ public enum BundledModel {
     /**
      * The bundled model with this {@link #id()} (case-insensitive).
      *
+     * @param id a model's id, e.g. {@code sr-x2}
+     * @return the model
      * @throws IllegalArgumentException naming the models there are, if none has this id
      */
     public static BundledModel byId(String id) {
@@ -74,7 +76,7 @@ public enum BundledModel {
         throw new IllegalArgumentException("no bundled model is called '" + id + "'; there are " + ids());
     }
 
-    /** The ids of all bundled models, comma-separated, for messages. */
+    /** {@return the ids of all bundled models, comma-separated, for messages} */
     public static String ids() {
         return Arrays.stream(values()).map(BundledModel::id).collect(Collectors.joining(", "));
     }

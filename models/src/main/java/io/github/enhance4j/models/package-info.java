@@ -8,6 +8,7 @@
  * }</pre>
  *
  * <p>How each was trained and how well it does (Set5/Set14, LFW validation) is in MODELS.md at the root of the
- * repository.
+ * repository. Its model cards (training data and their terms, intended use, limits) are also in this jar, as
+ * {@code META-INF/MODELS.md}: read them before shipping a model in a product.
  */
 package io.github.enhance4j.models;
