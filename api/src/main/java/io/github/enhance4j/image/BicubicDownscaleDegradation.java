@@ -3,12 +3,14 @@ package io.github.enhance4j.image;
 import java.util.Objects;
 import java.util.Random;
 
-/** See {@link Degradation#bicubicDownscale(int)}. */
+/** See {@link Degradation#bicubicDownscale(int)} and {@link Degradation#areaDownscale(int)}. */
 final class BicubicDownscaleDegradation implements Degradation {
 
     private final int factor;
+    private final Resampler resampler;
 
-    BicubicDownscaleDegradation(int factor) {
+    BicubicDownscaleDegradation(int factor, Resampler resampler) {
+        this.resampler = Objects.requireNonNull(resampler, "resampler");
         if (factor < 1) {
             throw new IllegalArgumentException("downscale factor must be at least 1, got " + factor);
         }
@@ -19,11 +21,11 @@ final class BicubicDownscaleDegradation implements Degradation {
     public FloatImage apply(FloatImage image, Random random) {
         Objects.requireNonNull(image, "image");
         FloatImage cropped = SrEvaluation.modcrop(image, factor);
-        return Resampler.BICUBIC.resize(cropped, cropped.width() / factor, cropped.height() / factor);
+        return resampler.resize(cropped, cropped.width() / factor, cropped.height() / factor);
     }
 
     @Override
     public String toString() {
-        return "bicubicDownscale(" + factor + ")";
+        return (resampler == Resampler.BICUBIC ? "bicubicDownscale(" : "areaDownscale(") + factor + ")";
     }
 }

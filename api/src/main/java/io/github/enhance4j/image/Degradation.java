@@ -54,7 +54,27 @@ public interface Degradation {
      * @return the damage
      */
     static Degradation bicubicDownscale(int factor) {
-        return new BicubicDownscaleDegradation(factor);
+        return new BicubicDownscaleDegradation(factor, Resampler.BICUBIC);
+    }
+
+    /**
+     * OpenCV area (pixel-averaging) downscale by an integer factor, the image first cropped to a multiple of it as in
+     * {@link #bicubicDownscale(int)}: what many cameras and photo tools do when they shrink, softer than bicubic.
+     *
+     * @param factor at least 1; the image must be at least {@code factor} pixels on each side
+     * @return the damage
+     */
+    static Degradation areaDownscale(int factor) {
+        return new BicubicDownscaleDegradation(factor, Resampler.AREA);
+    }
+
+    /**
+     * No damage at all: the image comes back as a copy. For measuring what a model does to a clean image.
+     *
+     * @return the identity
+     */
+    static Degradation none() {
+        return (image, random) -> image.copy();
     }
 
     /**
@@ -116,9 +136,10 @@ public interface Degradation {
 
     /**
      * Parses the text form used by configurations and command lines: steps {@code name:value} joined by {@code +},
-     * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2} (sigma),
+     * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code area:2} ({@link #areaDownscale}),
+     * {@code blur:1.2} (sigma),
      * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality), {@code realistic:2} ({@link #realistic(int)}
-     * at that scale, 1 to 4, with its default settings).
+     * at that scale, 1 to 4, with its default settings), and {@code none} (no value: {@link #none()}).
      *
      * @param spec the text form, e.g. {@code bicubic:4+jpeg:40}
      * @return the damage it describes
@@ -132,9 +153,13 @@ public interface Degradation {
         Degradation result = null;
         for (String step : spec.split("\\+")) {
             String[] parts = step.trim().split(":", 2);
+            if (parts.length == 1 && parts[0].trim().equalsIgnoreCase("none")) {
+                result = result == null ? none() : result.then(none());
+                continue;
+            }
             if (parts.length != 2) {
                 throw new IllegalArgumentException("degradation step '" + step.trim() + "' has no value; expected"
-                        + " pixelate:F, bicubic:N, blur:SIGMA, noise:SIGMA, jpeg:QUALITY or realistic:SCALE");
+                        + " pixelate:F, bicubic:N, area:N, blur:SIGMA, noise:SIGMA, jpeg:QUALITY, realistic:SCALE or none");
             }
             Degradation d;
             try {
@@ -145,6 +170,9 @@ public interface Degradation {
                         break;
                     case "bicubic":
                         d = bicubicDownscale(Integer.parseInt(v));
+                        break;
+                    case "area":
+                        d = areaDownscale(Integer.parseInt(v));
                         break;
                     case "blur":
                         d = gaussianBlur(Double.parseDouble(v));
@@ -160,7 +188,7 @@ public interface Degradation {
                         break;
                     default:
                         throw new IllegalArgumentException("unknown degradation '" + parts[0].trim()
-                                + "'; expected pixelate, bicubic, blur, noise, jpeg or realistic");
+                                + "'; expected pixelate, bicubic, area, blur, noise, jpeg, realistic or none");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("degradation step '" + step.trim() + "' has a value that is not a"

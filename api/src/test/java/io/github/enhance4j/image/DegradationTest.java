@@ -189,7 +189,7 @@ class DegradationTest {
         Degradation parsed = Degradation.parse("bicubic:2 + jpeg:90");
         FloatImage image = new FloatImage(40, 30, 3, false);
 
-        assertThat(parsed.apply(image, new java.util.Random(1)).width()).isEqualTo(20);
+        assertThat(parsed.apply(image, new Random(1)).width()).isEqualTo(20);
         assertThat(parsed.toString()).contains("bicubic").contains("jpeg");
         assertThat(Degradation.parse("pixelate:0.4").toString()).isEqualTo(Degradation.pixelate(0.4).toString());
     }
@@ -202,5 +202,24 @@ class DegradationTest {
                 .hasMessageContaining("has no value");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Degradation.parse("jpeg:high"))
                 .hasMessageContaining("not a number");
+    }
+
+    @Test
+    void parse_areaAndNone_shrinkByAveragingAndCopy() {
+        FloatImage image = new FloatImage(6, 4, 1, false);
+        for (int i = 0; i < image.colorData().length; i++) {
+            image.colorData()[i] = i / 24f;
+        }
+
+        FloatImage area = Degradation.parse("area:2").apply(image, new Random(1));
+        FloatImage same = Degradation.parse("none").apply(image, new Random(1));
+
+        assertThat(area.width()).isEqualTo(3);
+        assertThat(area.height()).isEqualTo(2);
+        // the mean of the top-left 2x2 block: pixels 0, 1, 6, 7
+        assertThat(area.get(0, 0, 0)).isCloseTo((0 + 1 + 6 + 7) / 4f / 24f, within(1e-6f));
+        assertThat(same.colorData()).containsExactly(image.colorData());
+        assertThat(same).isNotSameAs(image);
+        assertThat(Degradation.parse("none+jpeg:90").apply(image, new Random(1)).width()).isEqualTo(6);
     }
 }
