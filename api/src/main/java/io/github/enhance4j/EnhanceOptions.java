@@ -95,7 +95,11 @@ public final class EnhanceOptions {
         return tileSize;
     }
 
-    /** Overlap between neighbouring tiles in input pixels, blended so that no seams show. */
+    /**
+     * Overlap between neighbouring tiles in input pixels, blended so that no seams show. A quarter of it (rounded up
+     * to the model's size multiple) is also the margin of the image's own mirror image given to the network around
+     * the edges, so that they see picture rather than zero padding; 0 turns both off.
+     */
     public int tileOverlap() {
         return tileOverlap;
     }
