@@ -35,7 +35,9 @@
       }
       describeModel();
       const l = body.limits;
-      $('limits').textContent = 'Up to ' + number(l.maxUploadBytes / 1048576) + ' MB and '
+      const size = l.maxUploadBytes >= 1048576 ? number(Math.floor(l.maxUploadBytes / 1048576)) + ' MB'
+        : number(Math.floor(l.maxUploadBytes / 1024)) + ' KB';
+      $('limits').textContent = 'Up to ' + size + ' and '
         + number(l.maxPixels) + ' pixels; results up to ' + number(l.maxOutputPixels) + ' pixels.';
     } catch (e) {
       showError('The list of models could not be loaded: ' + e.message);
@@ -126,6 +128,10 @@
     const original = $('original');
     original.src = state.originalUrl;
     $('result').src = state.resultUrl;
+    $('result').onload = () => {
+      // small images are shown enlarged (at least 640 px wide), large ones fit the page
+      $('frame').style.width = Math.max($('result').naturalWidth, 640) + 'px';
+    };
     original.onload = () => {
       $('sizes').textContent = 'Original ' + original.naturalWidth + ' x ' + original.naturalHeight
         + ', enhanced ' + (size || '').replace('x', ' x ') + ' (' + number(Math.round(blob.size / 1024)) + ' KB)';
