@@ -98,7 +98,13 @@ public final class EnhanceOptions {
         return tileSize;
     }
 
-    /** {@return the overlap between neighbouring tiles in input pixels, blended so that no seams show} */
+    /**
+     * The overlap between neighbouring tiles in input pixels, blended so that no seams show. A quarter of it (rounded
+     * up to the model's size multiple) is also the margin of the image's own mirror image given to the network around
+     * the edges, so that they see picture rather than zero padding; 0 turns both off.
+     *
+     * @return the overlap in input pixels
+     */
     public int tileOverlap() {
         return tileOverlap;
     }

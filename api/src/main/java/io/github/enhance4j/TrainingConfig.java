@@ -48,6 +48,7 @@ public final class TrainingConfig {
     private final int epochs;
     private final int patchSize;
     private final int samplesPerEpoch;
+    private final boolean augment;
     private final String degradation;
     private final double earlyStoppingMinDelta;
     private final int earlyStoppingPatience;
@@ -70,6 +71,7 @@ public final class TrainingConfig {
         this.epochs = b.epochs;
         this.patchSize = b.patchSize;
         this.samplesPerEpoch = b.samplesPerEpoch;
+        this.augment = b.augment;
         this.degradation = b.degradation;
         this.earlyStoppingMinDelta = b.earlyStoppingMinDelta;
         this.earlyStoppingPatience = b.earlyStoppingPatience;
@@ -99,6 +101,7 @@ public final class TrainingConfig {
         b.epochs = epochs;
         b.patchSize = patchSize;
         b.samplesPerEpoch = samplesPerEpoch;
+        b.augment = augment;
         b.degradation = degradation;
         b.earlyStoppingMinDelta = earlyStoppingMinDelta;
         b.earlyStoppingPatience = earlyStoppingPatience;
@@ -170,6 +173,16 @@ public final class TrainingConfig {
     }
 
     /**
+     * {@return whether each training image is varied at random before it is damaged} A random zoom (a crop of 80 to
+     * 100% of each side, resized back), a horizontal flip and a small change of brightness, contrast and saturation:
+     * for whole-image training on a uniform set (LFW's aligned faces), so that the model does not learn the set's
+     * framing and colour. Patch training flips its crops either way.
+     */
+    public boolean augment() {
+        return augment;
+    }
+
+    /**
      * {@return how training inputs are damaged, in the form {@link io.github.enhance4j.image.Degradation#parse}
      * reads} Steps are separated by {@code +}, e.g. {@code pixelate:0.4}, {@code bicubic:4}, {@code blur:1.2+jpeg:40}.
      */
@@ -224,6 +237,7 @@ public final class TrainingConfig {
         return "TrainingConfig[architecture=" + architecture + ", scale=" + scale + ", optimizer=" + optimizer
                 + ", lr=" + learningRate + " " + schedule + ", loss=" + loss + ", batch=" + batchSize + ", epochs=" + epochs
                 + ", patch=" + patchSize + (samplesPerEpoch > 0 ? ", samplesPerEpoch=" + samplesPerEpoch : "")
+                + (augment ? ", augment" : "")
                 + ", degradation=" + degradation + ", earlyStopping="
                 + (earlyStoppingPatience == 0 ? "off" : earlyStoppingPatience + "/" + earlyStoppingMinDelta)
                 + (Double.isNaN(activityRegularization) ? "" : ", activityL1=" + activityRegularization)
@@ -247,6 +261,7 @@ public final class TrainingConfig {
         private int epochs = 10;
         private int patchSize;
         private int samplesPerEpoch;
+        private boolean augment;
         private String degradation = "pixelate:0.4";
         private double earlyStoppingMinDelta = 1e-4;
         private int earlyStoppingPatience = 4;
@@ -401,6 +416,17 @@ public final class TrainingConfig {
          * @return this builder
          * @throws IllegalArgumentException if it is negative
          */
+        /**
+         * Turns the random variation of training images on or off; see {@link TrainingConfig#augment()}.
+         *
+         * @param augment whether to vary each training image (default off)
+         * @return this builder
+         */
+        public Builder augment(boolean augment) {
+            this.augment = augment;
+            return this;
+        }
+
         public Builder samplesPerEpoch(int samplesPerEpoch) {
             if (samplesPerEpoch < 0) {
                 throw new IllegalArgumentException("samples per epoch must be >= 0 (0 = one per training image), got "

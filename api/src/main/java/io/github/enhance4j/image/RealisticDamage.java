@@ -75,7 +75,7 @@ import java.util.Objects;
  * <tr><td>{@code resizeChances}</td><td>up, down, keep, first pass</td><td>0.2, 0.7, 0.1</td>
  *     <td>0.2, 0.7, 0.1</td><td>at least 0, sum 1</td></tr>
  * <tr><td>{@code noiseProbability}</td><td>noise in the first pass</td><td>0.6</td><td>0.6</td><td>0..1</td></tr>
- * <tr><td>{@code noiseSigma}</td><td>Gaussian noise sigma, first pass, 8-bit levels (1/255)</td><td>1..20</td>
+ * <tr><td>{@code noiseSigma}</td><td>Gaussian noise sigma, first pass, 8-bit levels (1/255)</td><td>1..30</td>
  *     <td>1..30</td><td>0..255</td></tr>
  * <tr><td>{@code poissonProbability}</td><td>noise is Poisson rather than Gaussian (both passes)</td><td>0.4</td>
  *     <td>0.4</td><td>0..1</td></tr>
@@ -627,7 +627,8 @@ public final class RealisticDamage {
             pixelateProbability = restore ? 0.05 : 0;
             resizeProbability = restore ? 0.5 : 1;
             resizeFactor = restore ? new Range(0.5, 1.2) : new Range(0.5, 1.5);
-            noiseSigma = restore ? new Range(1, 20) : new Range(1, 30);
+            // up to 30 at scale 1 too: the common denoising benchmarks use sigma 15, 25 and 50
+            noiseSigma = new Range(1, 30);
             poissonScale = restore ? new Range(0.05, 2) : new Range(0.05, 3);
             secondOrderProbability = restore ? 0.3 : 0.5;
             secondBlurSigma = restore ? new Range(0.2, 1) : new Range(0.2, 1.5);

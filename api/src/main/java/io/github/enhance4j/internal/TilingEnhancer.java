@@ -153,15 +153,28 @@ public final class TilingEnhancer implements Enhancer {
         return "Enhancer[" + info + (closed.get() ? ", closed" : "") + "]";
     }
 
-    /** One enhancement of one image: the tile loop and its blending buffers. */
+    /**
+     * One enhancement of one image: the tile loop and its blending buffers.
+     *
+     * <p>The tiles cover the image widened on every side by {@link #pad} pixels of its own reflection (as
+     * {@code numpy.pad(mode="symmetric")}), and only the image's own part of the result is kept: the network sees
+     * picture content beyond the edges instead of its convolutions' zero padding, so that a flat image comes back
+     * flat to its edges. The margin is a quarter of the overlap, as much as each tile keeps from its edge at a seam
+     * (rounded up to the model's size multiple, which keeps poolings aligned): a network whose receptive field is
+     * no wider gives at the edges exactly what it gives on the reflected image.
+     */
     private final class Pass {
         private final BufferedImage source;
         private final BufferedImage out;
         private final int channels;
         private final boolean alpha;
         private final int scale;
+        /** Reflected margin around the image, input pixels per side. */
+        private final int pad;
+        /** Tiling of the widened image: coordinates below are in it, output ones include {@code pad * scale}. */
         private final TileGrid xs;
         private final TileGrid ys;
+        /** Width of the widened image's output, the row length of the carries. */
         private final int outWidth;
         private final int modelWidth;
         private final int modelHeight;
@@ -177,11 +190,15 @@ public final class TilingEnhancer implements Enhancer {
             this.channels = format.colorChannels();
             this.alpha = format.hasAlpha();
             this.scale = info.scale();
-            int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize();
-            int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize();
-            this.xs = new TileGrid(source.getWidth(), tileW, overlapFor(tileW), scale, info.fixedInputWidth() > 0);
-            this.ys = new TileGrid(source.getHeight(), tileH, overlapFor(tileH), scale, info.fixedInputHeight() > 0);
-            this.outWidth = source.getWidth() * scale;
+            this.pad = options.tileOverlap() / 4 == 0 ? 0 : roundUp(options.tileOverlap() / 4, info.sizeMultiple());
+            // the margin does not count against the tile size: an image of one tile stays one tile
+            int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize() + 2 * pad;
+            int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize() + 2 * pad;
+            this.xs = new TileGrid(source.getWidth() + 2 * pad, tileW, overlapFor(tileW), scale,
+                    info.fixedInputWidth() > 0);
+            this.ys = new TileGrid(source.getHeight() + 2 * pad, tileH, overlapFor(tileH), scale,
+                    info.fixedInputHeight() > 0);
+            this.outWidth = xs.length * scale;
             // tiles are padded (edge pixels repeated) up to what the network accepts, and the result cropped
             this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : roundUp(xs.tile, info.sizeMultiple());
             this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight()
@@ -266,7 +283,7 @@ public final class TilingEnhancer implements Enhancer {
             int plane = modelWidth * modelHeight;
             float[] batch = new float[n * mc * plane];
             for (int k = 0; k < n; k++) {
-                regions[k] = Pixels.read(source, xs.start(i0 + k), ys.start(j), tw, th);
+                regions[k] = readReflected(xs.start(i0 + k) - pad, ys.start(j) - pad, tw, th);
                 FloatImage modelInput = toModelInput(regions[k]);
                 float[] padded = padTo(modelInput, modelWidth, modelHeight);
                 System.arraycopy(padded, 0, batch, k * mc * plane, padded.length);
@@ -290,6 +307,53 @@ public final class TilingEnhancer implements Enhancer {
                 tiles[k] = fromModelOutput(regions[k], net, tw * scale, th * scale);
             }
             return tiles;
+        }
+
+        /**
+         * The source region at {@code (x, y)}, which may reach up to {@link #pad} pixels past the image's edges;
+         * what lies outside is the image mirrored about its edges (see {@link TilingEnhancer#reflect}).
+         */
+        private FloatImage readReflected(int x, int y, int w, int h) {
+            int sw = source.getWidth();
+            int sh = source.getHeight();
+            if (x >= 0 && y >= 0 && x + w <= sw && y + h <= sh) {
+                return Pixels.read(source, x, y, w, h);
+            }
+            int[] mx = new int[w];
+            int[] my = new int[h];
+            int x0 = Integer.MAX_VALUE;
+            int x1 = 0;
+            int y0 = Integer.MAX_VALUE;
+            int y1 = 0;
+            for (int i = 0; i < w; i++) {
+                mx[i] = reflect(x + i, sw);
+                x0 = Math.min(x0, mx[i]);
+                x1 = Math.max(x1, mx[i]);
+            }
+            for (int i = 0; i < h; i++) {
+                my[i] = reflect(y + i, sh);
+                y0 = Math.min(y0, my[i]);
+                y1 = Math.max(y1, my[i]);
+            }
+            FloatImage inside = Pixels.read(source, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+            FloatImage result = new FloatImage(w, h, inside.channels(), inside.hasAlpha());
+            int iw = inside.width();
+            int iPlane = iw * inside.height();
+            int rPlane = w * h;
+            int planes = inside.channels() + (inside.hasAlpha() ? 1 : 0);
+            for (int c = 0; c < planes; c++) {
+                float[] src = c < inside.channels() ? inside.colorData() : inside.alphaData();
+                float[] dst = c < inside.channels() ? result.colorData() : result.alphaData();
+                int so = c < inside.channels() ? c * iPlane : 0;
+                int d = c < inside.channels() ? c * rPlane : 0;
+                for (int yy = 0; yy < h; yy++) {
+                    int row = so + (my[yy] - y0) * iw - x0;
+                    for (int xx = 0; xx < w; xx++) {
+                        dst[d++] = src[row + mx[xx]];
+                    }
+                }
+            }
+            return result;
         }
 
         private FloatImage toModelInput(FloatImage region) {
@@ -421,8 +485,40 @@ public final class TilingEnhancer implements Enhancer {
             }
             colCarry = newColCarry;
             if (fw > 0 && fh > 0) {
-                Pixels.write(new FloatImage(fw, fh, channels, color, alphaDone), out, loX, loY);
+                writeInside(new FloatImage(fw, fh, channels, color, alphaDone), loX, loY);
             }
+        }
+
+        /** Writes the part of a finished block at widened output coordinates that lies on the image itself. */
+        private void writeInside(FloatImage block, int x, int y) {
+            int margin = pad * scale;
+            int x0 = Math.max(x, margin);
+            int y0 = Math.max(y, margin);
+            int x1 = Math.min(x + block.width(), margin + out.getWidth());
+            int y1 = Math.min(y + block.height(), margin + out.getHeight());
+            if (x0 >= x1 || y0 >= y1) {
+                return;
+            }
+            if (x0 == x && y0 == y && x1 == x + block.width() && y1 == y + block.height()) {
+                Pixels.write(block, out, x - margin, y - margin);
+                return;
+            }
+            int w = x1 - x0;
+            int h = y1 - y0;
+            int bw = block.width();
+            int bPlane = bw * block.height();
+            FloatImage part = new FloatImage(w, h, block.channels(), block.hasAlpha());
+            int planes = block.channels() + (block.hasAlpha() ? 1 : 0);
+            for (int c = 0; c < planes; c++) {
+                float[] src = c < block.channels() ? block.colorData() : block.alphaData();
+                float[] dst = c < block.channels() ? part.colorData() : part.alphaData();
+                int so = c < block.channels() ? c * bPlane : 0;
+                int d = c < block.channels() ? c * w * h : 0;
+                for (int yy = y0; yy < y1; yy++) {
+                    System.arraycopy(src, so + (yy - y) * bw + (x0 - x), dst, d + (yy - y0) * w, w);
+                }
+            }
+            Pixels.write(part, out, x0 - margin, y0 - margin);
         }
     }
 
@@ -451,6 +547,18 @@ public final class TilingEnhancer implements Enhancer {
     /** As {@link FloatImage#clamp()}: into 0..1, NaN to 0 (NaN fails both comparisons). */
     private static float clamp(float v) {
         return v >= 0f ? (v <= 1f ? v : 1f) : 0f;
+    }
+
+    /**
+     * Index {@code i} mirrored into {@code 0..n-1} about the image's outer edge, so that the edge pixel is repeated
+     * ({@code numpy.pad(mode="symmetric")}, OpenCV's {@code BORDER_REFLECT}), as often as needed. Of the usual
+     * choices this one keeps a dark frame line (as in Set14's foreman and pepper) a line rather than turning it into
+     * a one-pixel stroke the network sharpens: measured on Set5/Set14 it gives the bundled models their best scores.
+     */
+    static int reflect(int i, int n) {
+        int period = 2 * n;
+        int m = Math.floorMod(i, period);
+        return m < n ? m : period - 1 - m;
     }
 
     private static int roundUp(int value, int multiple) {

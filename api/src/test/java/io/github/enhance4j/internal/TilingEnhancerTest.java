@@ -142,6 +142,69 @@ class TilingEnhancerTest {
     }
 
     @Test
+    void enhance_flatImage_comesBackFlatToItsEdges() {
+        // the kernel sharpens with zero padding, as a real "same" convolution does: unpadded, the edges darken
+        BufferedImage flat = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 150; y++) {
+            for (int x = 0; x < 200; x++) {
+                flat.setRGB(x, y, 0x808080);
+            }
+        }
+        for (EnhanceOptions options : List.of(WHOLE, TILED)) {
+            BufferedImage out = enhance(TestModels.model().scale(2).layers(4), options, flat);
+
+            assertThat(maxDifference(flat, out.getSubimage(0, 0, 200, 150))).isZero();
+            for (int y = 0; y < 300; y++) {
+                for (int x = 0; x < 400; x++) {
+                    assertThat(out.getRGB(x, y) & 0xFFFFFF).as("(%d, %d)", x, y).isEqualTo(0x808080);
+                }
+            }
+        }
+    }
+
+    @Test
+    void enhance_edges_areTheModelsResultOnTheImageMirroredAtItsEdges() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_ARGB, 90, 70, 12);
+        int margin = 4; // a quarter of the overlap: the kernel's reach
+        BufferedImage mirrored = new BufferedImage(90 + 2 * margin, 70 + 2 * margin, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < mirrored.getHeight(); y++) {
+            for (int x = 0; x < mirrored.getWidth(); x++) {
+                mirrored.setRGB(x, y, in.getRGB(TilingEnhancer.reflect(x - margin, 90),
+                        TilingEnhancer.reflect(y - margin, 70)));
+            }
+        }
+        TestModels model = TestModels.model().scale(2).layers(4);
+        EnhanceOptions noMargin = WHOLE.toBuilder().tileOverlap(0).build();
+
+        BufferedImage expected = enhance(model, noMargin, mirrored).getSubimage(2 * margin, 2 * margin, 180, 140);
+
+        assertThat(maxDifference(expected, enhance(model, WHOLE, in))).isLessThanOrEqualTo(ONE_LEVEL);
+        assertThat(maxDifference(expected, enhance(model, TILED, in))).isLessThanOrEqualTo(ONE_LEVEL);
+    }
+
+    @Test
+    void reflect_mirrorsAboutTheOuterEdge_asOftenAsNeeded() {
+        int[] expected = {1, 0, 0, 1, 2, 3, 3, 2, 1, 0, 0};
+        for (int i = -2; i < 9; i++) {
+            assertThat(TilingEnhancer.reflect(i, 4)).as("i = %d", i).isEqualTo(expected[i + 2]);
+        }
+        assertThat(TilingEnhancer.reflect(-5, 1)).isZero();
+        assertThat(TilingEnhancer.reflect(5, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void enhance_imagesSmallerThanTheMargin_keepTheirSize() {
+        for (int[] size : new int[][] {{1, 1}, {1, 7}, {3, 2}}) {
+            BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, size[0], size[1], 13);
+
+            BufferedImage out = enhance(TestModels.model().scale(3).layers(2), TILED, in);
+
+            assertThat(out.getWidth()).isEqualTo(3 * size[0]);
+            assertThat(out.getHeight()).isEqualTo(3 * size[1]);
+        }
+    }
+
+    @Test
     void enhance_batchesOfTiles_equalSingleTiles() {
         BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 250, 130, 5);
         TestModels model = TestModels.model().layers(2);
@@ -230,8 +293,9 @@ class TilingEnhancerTest {
         try (Enhancer e = TiledEnhancer.create(liar, EnhanceOptions.defaults())) {
             assertThatThrownBy(() -> e.enhance(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)))
                     .isInstanceOf(EnhanceException.class)
-                    .hasMessageContaining("Backend 'liar' returned a tensor of shape [1, 3, 10, 10]")
-                    .hasMessageContaining("expected [1, 3, 20, 20]");
+                    // 10 pixels and a reflected margin of 4 on either side
+                    .hasMessageContaining("Backend 'liar' returned a tensor of shape [1, 3, 18, 18]")
+                    .hasMessageContaining("expected [1, 3, 36, 36]");
         }
     }
 

@@ -48,6 +48,37 @@ class BundledModelTest {
         }
     }
 
+    /** No frame of wrong colour around results: the edges see the image mirrored, not the network's zero padding. */
+    @ParameterizedTest
+    @EnumSource(BundledModel.class)
+    void aFlatGreyImageComesBackFlatToItsEdges(BundledModel model) {
+        BufferedImage flat = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < flat.getHeight(); y++) {
+            for (int x = 0; x < flat.getWidth(); x++) {
+                flat.setRGB(x, y, 0x808080);
+            }
+        }
+        BufferedImage out;
+        try (Enhancer e = Enhancer.load(model.source())) {
+            out = e.enhance(flat);
+        }
+        int worst = 0;
+        String where = "";
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                int rgb = out.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    int off = Math.abs((rgb >> shift & 0xFF) - 128);
+                    if (off > worst) {
+                        worst = off;
+                        where = "(" + x + ", " + y + ")";
+                    }
+                }
+            }
+        }
+        assertThat(worst).as("%s: largest difference from 128, at %s", model, where).isLessThanOrEqualTo(2);
+    }
+
     @Test
     void byIdFindsModelsAndNamesTheAlternativesWhenItCannot() {
         assertThat(BundledModel.byId(" SR-X4 ")).isEqualTo(BundledModel.SR_X4);

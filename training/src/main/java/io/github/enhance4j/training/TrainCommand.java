@@ -54,8 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "NAME",
-            description = "seed (faithful recipe), seed-tuned, sr-x2, sr-x3, sr-x4, restore, restore-x2,"
-                    + " restore-x4 (default: ${DEFAULT-VALUE}).")
+            description = "seed (faithful recipe), seed-tuned, seed-faces, sr-x2, sr-x3, sr-x4, restore,"
+                    + " restore-x2, restore-x4 (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's).")
@@ -93,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--samples-per-epoch", paramLabel = "N", description = "Training patches (or images) per"
             + " epoch; 0 = one per training image (default: the preset's).")
     Integer samplesPerEpoch;
+
+    @Option(names = "--augment", negatable = true, description = "Vary every training image at random before"
+            + " damage: zoom, flip, brightness/contrast/saturation (default: the preset's; on for seed-faces).")
+    Boolean augment;
 
     @Option(names = "--val-split", paramLabel = "F", description = "Validation fraction (default: 0.1).")
     Double valSplit;
@@ -225,6 +229,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (samplesPerEpoch != null) {
             b.samplesPerEpoch(samplesPerEpoch);
+        }
+        if (augment != null) {
+            b.augment(augment);
         }
         if (seed != null) {
             b.seed(seed);

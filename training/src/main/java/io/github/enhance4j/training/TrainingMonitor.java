@@ -17,7 +17,9 @@ import java.util.Locale;
 
 /**
  * Shows training as it happens: a progress bar per epoch (loss, images/s, ETA), a table row per epoch with the
- * validation PSNR of the model and of the baseline, and {@code metrics.csv} rewritten after every epoch.
+ * validation PSNR of the model and of the baseline, and {@code metrics.csv} rewritten after every epoch. Without a
+ * progress bar (quiet, or a log file) a status line is printed every {@link #STATUS_INTERVAL_NANOS}, so a long
+ * background run shows that it is moving.
  */
 final class TrainingMonitor implements TrainingListener {
 
@@ -32,8 +34,19 @@ final class TrainingMonitor implements TrainingListener {
     private TrainingEvent.ValidationCompleted validation;
     private TrainingEvent.EpochCompleted completed;
     private boolean headerPrinted;
+    /** Five minutes: often enough to see a run move, rare enough for a log of a day's run to stay short. */
+    static final long STATUS_INTERVAL_NANOS = 300_000_000_000L;
+    private final java.util.function.LongSupplier clock;
+    private long lastStatus;
 
     TrainingMonitor(PrintWriter out, Path metricsCsv, boolean progress, List<EpochRecord> earlier) {
+        this(out, metricsCsv, progress, earlier, System::nanoTime);
+    }
+
+    TrainingMonitor(PrintWriter out, Path metricsCsv, boolean progress, List<EpochRecord> earlier,
+            java.util.function.LongSupplier clock) {
+        this.clock = clock;
+        this.lastStatus = clock.getAsLong();
         this.out = out;
         this.metricsCsv = metricsCsv;
         this.progress = progress;
@@ -62,6 +75,11 @@ final class TrainingMonitor implements TrainingListener {
                 bar.stepTo(b.batch());
                 bar.setExtraMessage(String.format(Locale.ROOT, " loss %.5f, %.1f img/s, ETA %s", b.loss(),
                         b.imagesPerSecond(), format(b.eta())));
+            } else if (clock.getAsLong() - lastStatus >= STATUS_INTERVAL_NANOS) {
+                lastStatus = clock.getAsLong();
+                out.printf(Locale.ROOT, "  epoch %d: batch %d/%d, loss %.5f, %.1f img/s, ETA %s%n", b.epoch(),
+                        b.batch(), b.batches(), b.loss(), epochImagesPerSecond(), format(b.eta()));
+                out.flush();
             }
         } else if (event instanceof TrainingEvent.ValidationCompleted v) {
             validation = v;

@@ -128,6 +128,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void augment_isOnForSeedFacesOnly_unlessGiven() {
+        TrainCommand faces = command("-d", "x", "--preset", "seed-faces");
+        TrainCommand off = command("-d", "x", "--preset", "seed-faces", "--no-augment");
+        TrainCommand on = command("-d", "x", "--preset", "sr-x2", "--augment");
+
+        assertThat(faces.configure(Preset.parse(faces.preset)).augment()).isTrue();
+        assertThat(off.configure(Preset.parse(off.preset)).augment()).isFalse();
+        assertThat(on.configure(Preset.parse(on.preset)).augment()).isTrue();
+        assertThat(command("-d", "x").configure(Preset.SEED).augment()).isFalse();
+    }
+
+    @Test
     void train_badArguments_exitWithTwoAndSayWhy() {
         Path output = dir.resolve("x");
 

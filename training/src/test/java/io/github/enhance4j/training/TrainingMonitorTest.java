@@ -40,4 +40,20 @@ class TrainingMonitorTest {
         assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(2).last().asString().contains(",18.00,");
         assertThat(text.toString()).contains("+3.00").contains("18.0");
     }
+
+    @Test
+    void withoutABar_aStatusLineComesEveryFiveMinutes() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        long[] now = {0};
+        TrainingMonitor m = new TrainingMonitor(new java.io.PrintWriter(text), dir.resolve("m.csv"), false, List.of(),
+                () -> now[0]);
+        m.onEvent(new TrainingEvent.EpochStarted(1, 3, 100));
+        m.onEvent(new TrainingEvent.BatchCompleted(1, 1, 100, 0.5, 10, java.time.Duration.ofMinutes(30)));
+        now[0] = TrainingMonitor.STATUS_INTERVAL_NANOS;
+        m.onEvent(new TrainingEvent.BatchCompleted(1, 2, 100, 0.25, 10, java.time.Duration.ofMinutes(29)));
+        m.onEvent(new TrainingEvent.BatchCompleted(1, 3, 100, 0.2, 10, java.time.Duration.ofMinutes(28)));
+
+        assertThat(text.toString().lines().toList())
+                .containsExactly("  epoch 1: batch 2/100, loss 0.25000, 10.0 img/s, ETA 29m00s");
+    }
 }

@@ -176,6 +176,7 @@ final class Checkpoint {
         p.setProperty("epochs", Integer.toString(c.epochs()));
         p.setProperty("patchSize", Integer.toString(c.patchSize()));
         p.setProperty("samplesPerEpoch", Integer.toString(c.samplesPerEpoch()));
+        p.setProperty("augment", Boolean.toString(c.augment()));
         p.setProperty("degradation", c.degradation());
         p.setProperty("earlyStoppingMinDelta", Double.toString(c.earlyStoppingMinDelta()));
         p.setProperty("earlyStoppingPatience", Integer.toString(c.earlyStoppingPatience()));
@@ -200,6 +201,7 @@ final class Checkpoint {
                 .epochs(Integer.parseInt(p.getProperty("epochs")))
                 .patchSize(Integer.parseInt(p.getProperty("patchSize")))
                 .samplesPerEpoch(Integer.parseInt(p.getProperty("samplesPerEpoch", "0")))
+                .augment(Boolean.parseBoolean(p.getProperty("augment", "false")))
                 .degradation(p.getProperty("degradation"))
                 .earlyStopping(Double.parseDouble(p.getProperty("earlyStoppingMinDelta")),
                         Integer.parseInt(p.getProperty("earlyStoppingPatience")))

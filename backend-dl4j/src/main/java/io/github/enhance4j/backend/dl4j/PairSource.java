@@ -44,6 +44,7 @@ final class PairSource {
     private final int validationMultiple;
     private final int patch;
     private final long seed;
+    private final boolean augment;
     private final Set<Integer> warnedSmall = ConcurrentHashMap.newKeySet();
 
     PairSource(TrainingData data, TrainingConfig config) {
@@ -59,6 +60,7 @@ final class PairSource {
         this.scale = config.scale();
         this.patch = config.patchSize() / config.scale() * config.scale();
         this.seed = config.seed();
+        this.augment = config.augment();
         if (config.patchSize() > 0 && patch == 0) {
             throw new IllegalArgumentException("patch size " + config.patchSize() + " is smaller than the scale "
                     + scale);
@@ -101,6 +103,9 @@ final class PairSource {
             }
             clean = crop(clean, random.nextInt(clean.width() - patch + 1), random.nextInt(clean.height() - patch + 1),
                     patch, random.nextBoolean(), random.nextBoolean());
+        }
+        if (augment) {
+            clean = Augmentation.apply(clean, random);
         }
         return pair(clean, random);
     }

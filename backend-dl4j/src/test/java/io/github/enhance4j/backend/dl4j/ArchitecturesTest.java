@@ -39,7 +39,11 @@ class ArchitecturesTest {
         NetSpec unet = Architectures.build("restore-unet", 1);
         // about the PyTorch reference's 125 kFLOP per pixel (../shared/tools/restore_reference.py)
         assertThat(unet.flopsPerOutputPixel()).isEqualTo(118_080.0);
-        assertThat(unet.parameterCount()).isBetween(1_000_000L, 1_500_000L);
+        assertThat(unet.parameterCount()).isEqualTo(1_274_844L);
+        assertThat(Architectures.build("compact-sr", 2).parameterCount()).isEqualTo(59_852L);
+        assertThat(Architectures.build("compact-sr", 2).flopsPerOutputPixel()).isEqualTo(29_808.0);
+        assertThat(Architectures.build("compact-sr", 4).parameterCount()).isEqualTo(188_400L);
+        assertThat(Architectures.build("compact-sr", 4).flopsPerOutputPixel()).isEqualTo(23_490.0);
         assertThat(unet.sizeMultiple()).isEqualTo(8);
         assertThat(Parameters.predictsCorrection(unet)).isTrue();
         for (int s : new int[] {2, 4}) {

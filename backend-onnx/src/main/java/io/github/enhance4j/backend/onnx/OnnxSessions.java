@@ -2,6 +2,7 @@ package io.github.enhance4j.backend.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import io.github.enhance4j.Device;
@@ -35,6 +36,11 @@ final class OnnxSessions {
     }
 
     static Opened open(ModelSource model, EnhanceOptions options) {
+        return open(model, options, CudaProbe.PROCESS);
+    }
+
+    /** As {@link #open(ModelSource, EnhanceOptions)}, with the CUDA probe given (tests count its runs). */
+    static Opened open(ModelSource model, EnhanceOptions options, CudaProbe cuda) {
         OrtEnvironment env = environment();
         Device device = options.device();
         switch (device.kind()) {
@@ -43,14 +49,14 @@ final class OnnxSessions {
             case CUDA:
                 return new Opened(env, createOnCuda(env, model, options, device.index()), device.toString());
             default:
-                return openAuto(env, model, options);
+                return openAuto(env, model, options, cuda);
         }
     }
 
-    private static Opened openAuto(OrtEnvironment env, ModelSource model, EnhanceOptions options) {
-        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-            LOG.info("ONNX Runtime runs {} on CPU: this ONNX Runtime build has no CUDA provider (use {} for GPUs)",
-                    model.name(), OnnxProvider.GPU_ARTIFACT);
+    private static Opened openAuto(OrtEnvironment env, ModelSource model, EnhanceOptions options, CudaProbe cuda) {
+        CudaProbe.Result probed = cuda.result();
+        if (!probed.available()) {
+            LOG.info("ONNX Runtime runs {} on CPU: {}", model.name(), probed.reason());
             return new Opened(env, create(env, model, options, -1), "cpu");
         }
         try {
@@ -58,13 +64,16 @@ final class OnnxSessions {
             LOG.info("ONNX Runtime runs {} on CUDA device 0", model.name());
             return new Opened(env, session, "cuda:0");
         } catch (CudaUnavailableException e) {
-            LOG.info("ONNX Runtime runs {} on CPU: CUDA could not be initialised ({})", model.name(),
-                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            String reason = "CUDA could not be initialised (" + (e.getCause() == null ? e.getMessage()
+                    : e.getCause().getMessage()) + ")";
+            cuda.markUnavailable(reason);
+            LOG.info("ONNX Runtime runs {} on CPU: {}", model.name(), reason);
         } catch (ModelLoadException e) {
             // on some set-ups CUDA failures only show when the session is built: if CPU works, it was the GPU
             OrtSession cpu = create(env, model, options, -1);
-            LOG.info("ONNX Runtime runs {} on CPU: creating a CUDA session failed ({})", model.name(),
-                    e.getMessage());
+            String reason = "creating a CUDA session failed (" + e.getMessage() + ")";
+            cuda.markUnavailable(reason);
+            LOG.info("ONNX Runtime runs {} on CPU: {}", model.name(), reason);
             return new Opened(env, cpu, "cpu");
         }
         return new Opened(env, create(env, model, options, -1), "cpu");
@@ -106,6 +115,8 @@ final class OnnxSessions {
     }
 
     private static void configure(OrtSession.SessionOptions so, EnhanceOptions options) throws OrtException {
+        // the process-wide logger is quiet (see environment()); a session still reports its own warnings
+        so.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING);
         if (options.threads() > 0) {
             so.setIntraOpNumThreads(options.threads());
         }
@@ -139,14 +150,47 @@ final class OnnxSessions {
         }
     }
 
-    private static OrtEnvironment environment() {
+    /**
+     * ONNX Runtime's process-wide environment. Where enhance4j creates it, its default logger, which ONNX Runtime
+     * uses for messages outside a session such as a CUDA provider that cannot be loaded, logs fatal errors only
+     * (sessions log warnings on their own): a CPU user of the GPU artifact would otherwise read an error about
+     * CUDA libraries that enhance4j already handles and reports (an INFO line, or the exception of an explicit
+     * {@code Device.cuda(n)}). {@code -Denhance4j.onnx.logLevel=verbose|info|warning|error|fatal} chooses another
+     * level, e.g. to read ONNX Runtime's own account of a CUDA set-up. A host application that created the
+     * environment first keeps its own.
+     */
+    static OrtEnvironment environment() {
         try {
             // first, always: ONNX Runtime's other entry points fail with an unrelated logger error before it
-            return OrtEnvironment.getEnvironment();
+            return OrtEnvironment.getEnvironment(logLevel(System.getProperty(LOG_LEVEL_PROPERTY)));
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new EnhanceException("ONNX Runtime's native library could not be loaded on "
                     + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + e
                     + ". Check that " + OnnxProvider.CPU_ARTIFACT + " supports this platform.", e);
+        }
+    }
+
+    /** System property naming the level of ONNX Runtime's process-wide logger. */
+    static final String LOG_LEVEL_PROPERTY = "enhance4j.onnx.logLevel";
+
+    static OrtLoggingLevel logLevel(String name) {
+        if (name == null || name.isBlank()) {
+            return OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+        }
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "verbose":
+                return OrtLoggingLevel.ORT_LOGGING_LEVEL_VERBOSE;
+            case "info":
+                return OrtLoggingLevel.ORT_LOGGING_LEVEL_INFO;
+            case "warning":
+                return OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING;
+            case "error":
+                return OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
+            case "fatal":
+                return OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+            default:
+                throw new IllegalArgumentException("-D" + LOG_LEVEL_PROPERTY + "=" + name
+                        + ": expected verbose, info, warning, error or fatal");
         }
     }
 

@@ -3,9 +3,12 @@ package io.github.enhance4j.samples.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -86,22 +88,54 @@ final class JobPlanner {
     }
 
     private List<Source> scan(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> matcher.matches(Path.of(p.getFileName().toString().toLowerCase(Locale.ROOT))))
-                    .filter(p -> !isOwnOutput(p))
-                    .sorted()
-                    .map(p -> new Source(p, folder.relativize(p)))
-                    .collect(Collectors.toList());
+        Path root = normalize(folder);
+        Path outRoot = output == null ? null : normalize(output);
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return isOutputFolderInside(normalize(dir), root, outRoot) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()
+                            && matcher.matches(Path.of(file.getFileName().toString().toLowerCase(Locale.ROOT)))
+                            && !isOwnOutput(normalize(file), outRoot)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
+        return found.stream().sorted().map(p -> new Source(p, folder.relativize(p))).collect(Collectors.toList());
     }
 
-    /** Results of an earlier run next to the inputs are not inputs again. */
-    private boolean isOwnOutput(Path p) {
+    /**
+     * The output folder, when it lies inside an input folder ({@code enhance photos -o photos/enhanced}), holds this
+     * tool's results: a second run must not take them as inputs.
+     */
+    private static boolean isOutputFolderInside(Path dir, Path root, Path outRoot) {
+        return outRoot != null && dir.equals(outRoot) && !dir.equals(root);
+    }
+
+    /**
+     * Results of an earlier run are not inputs again: the output file itself, and files named as results
+     * ({@code _enhanced}, {@code _compare}) where results are written (next to the inputs, or in the output folder).
+     */
+    private boolean isOwnOutput(Path p, Path outRoot) {
+        if (outRoot != null && p.equals(outRoot)) {
+            return true;
+        }
+        if (outRoot != null && !p.startsWith(outRoot)) {
+            return false;
+        }
         String stem = stem(p.getFileName().toString());
-        return output == null && (!suffix.isEmpty() && stem.endsWith(suffix) || stem.endsWith("_compare"));
+        return !suffix.isEmpty() && stem.endsWith(suffix) || stem.endsWith("_compare");
     }
 
     private Path target(Source s) {

@@ -162,6 +162,43 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void outputFolderInsideTheInputFolder_isNeverReadBack_soASecondRunSkipsEverything() throws IOException {
+        image("p/a.jpg", "jpg", 12, 10);
+        image("p/sub/b.png", "png", 10, 8);
+        Path photos = dir.resolve("p");
+        Path enhanced = photos.resolve("enhanced");
+
+        int first = run("-q", photos.toString(), "-o", enhanced.toString());
+        String firstOut = stdout();
+        out.reset();
+        int second = run("-q", photos.toString(), "-o", enhanced.toString());
+
+        assertThat(first).as(stderr()).isZero();
+        assertThat(firstOut).contains("2 enhanced, 0 skipped, 0 failed");
+        assertThat(second).as(stderr()).isZero();
+        assertThat(stdout()).contains("0 enhanced, 2 skipped, 0 failed");
+        assertThat(stderr()).doesNotContain("would overwrite");
+        try (Stream<Path> files = Files.walk(photos)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("_enhanced_enhanced"));
+        }
+    }
+
+    @Test
+    void outputFolderSameAsTheInputFolder_resultsAreNotInputsOnASecondRun() throws IOException {
+        image("q/a.png", "png", 8, 8);
+        Path folder = dir.resolve("q");
+
+        int first = run("-q", folder.toString(), "-o", folder.toString());
+        out.reset();
+        int second = run("-q", folder.toString(), "-o", folder.toString());
+
+        assertThat(first).as(stderr()).isZero();
+        assertThat(second).as(stderr()).isZero();
+        assertThat(stdout()).contains("0 enhanced, 1 skipped, 0 failed");
+        assertThat(folder.resolve("a_enhanced_enhanced.png")).doesNotExist();
+    }
+
+    @Test
     void oneBrokenFile_failsAlone_andTheExitCodeSaysSo() throws IOException {
         image("m/good1.png", "png", 10, 10);
         image("m/good2.png", "png", 10, 10);

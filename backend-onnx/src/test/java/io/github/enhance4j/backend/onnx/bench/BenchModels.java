@@ -3,6 +3,11 @@ package io.github.enhance4j.backend.onnx.bench;
 import io.github.enhance4j.backend.onnx.testing.ModelGenerators;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 
 /** The models and images the benchmarks run on, by the names used in their {@code model} parameter. */
@@ -14,20 +19,51 @@ final class BenchModels {
     private BenchModels() {
     }
 
-    /** The ONNX bytes of {@code espcn-x2}, {@code espcn-x4} (any {@code espcn-xN}) or {@code seed}. */
+    /** The bundled models (module {@code models}) and their scales, read from the source tree: no dependency. */
+    private static final Map<String, Integer> BUNDLED = Map.of("sr-x2", 2, "sr-x4", 4, "seed-autoencoder", 1);
+
+    /**
+     * Where the bundled models lie: {@code -Denhance4j.bench.models=DIR}, else the models module's resources seen
+     * from the repository root or from {@code backend-onnx}.
+     */
+    private static Path bundledFolder() {
+        String configured = System.getProperty("enhance4j.bench.models");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path fromRoot = Path.of("models/src/main/resources/io/github/enhance4j/models");
+        return Files.isDirectory(fromRoot) ? fromRoot : Path.of("..").resolve(fromRoot);
+    }
+
+    /**
+     * The ONNX bytes of a generated model, {@code espcn-x2}, {@code espcn-x4} (any {@code espcn-xN}) or {@code seed}
+     * (random weights), or of a bundled one, {@code sr-x2}, {@code sr-x4} or {@code seed-autoencoder}.
+     */
     static byte[] model(String name) {
+        if (BUNDLED.containsKey(name)) {
+            Path file = bundledFolder().resolve(name + ".onnx");
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Bundled model " + name + " not found at " + file.toAbsolutePath()
+                        + "; run from the repository root or set -Denhance4j.bench.models=DIR", e);
+            }
+        }
         if (name.equals("seed")) {
             return ModelGenerators.seedAutoencoder(SEED);
         }
         if (name.startsWith("espcn-x")) {
             return ModelGenerators.espcn(scale(name), SEED);
         }
-        throw new IllegalArgumentException("Unknown benchmark model '" + name + "'; expected espcn-x2, espcn-x4 or"
-                + " seed");
+        throw new IllegalArgumentException("Unknown benchmark model '" + name + "'; expected espcn-x2, espcn-x4,"
+                + " seed, sr-x2, sr-x4 or seed-autoencoder");
     }
 
     /** Enlargement factor of a model named as in {@link #model}. */
     static int scale(String name) {
+        if (BUNDLED.containsKey(name)) {
+            return BUNDLED.get(name);
+        }
         return name.startsWith("espcn-x") ? Integer.parseInt(name.substring("espcn-x".length())) : 1;
     }
 

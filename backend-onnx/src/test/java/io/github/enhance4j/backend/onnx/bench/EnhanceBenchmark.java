@@ -8,7 +8,6 @@ import io.github.enhance4j.Device;
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
 import io.github.enhance4j.ModelSource;
-import io.github.enhance4j.backend.onnx.testing.ModelGenerators;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,6 +72,10 @@ public class EnhanceBenchmark {
         @Param({"2"})
         public int threads;
 
+        /** {@code cpu} or {@code cuda:N}, for both benchmarks. */
+        @Param({"cpu"})
+        public String device;
+
         byte[] modelBytes;
         BufferedImage image;
 
@@ -96,6 +99,10 @@ public class EnhanceBenchmark {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(workload.threads);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                Device device = Device.parse(workload.device);
+                if (device.kind() == Device.Kind.CUDA) {
+                    options.addCUDA(device.index());
+                }
                 session = env.createSession(workload.modelBytes, options);
             }
             float[] nchw = BenchModels.toNchw(workload.image);
@@ -103,7 +110,7 @@ public class EnhanceBenchmark {
                     .asFloatBuffer();
             direct.put(nchw).rewind();
             input = OnnxTensor.createTensor(env, direct, new long[] {1, 3, workload.size, workload.size});
-            inputs = Map.of(ModelGenerators.INPUT, input);
+            inputs = Map.of(session.getInputNames().iterator().next(), input);
         }
 
         @TearDown(Level.Trial)
@@ -122,7 +129,7 @@ public class EnhanceBenchmark {
         public void load(Workload workload) {
             EnhanceOptions options = EnhanceOptions.builder()
                     .backend("onnx")
-                    .device(Device.CPU)
+                    .device(Device.parse(workload.device))
                     .threads(workload.threads)
                     .build();
             enhancer = Enhancer.load(ModelSource.of(workload.modelBytes, workload.model + ".onnx"), options);
@@ -177,12 +184,14 @@ public class EnhanceBenchmark {
         for (RunResult result : results) {
             String model = result.getParams().getParam("model");
             int size = Integer.parseInt(result.getParams().getParam("size"));
+            String device = result.getParams().getParam("device");
             String label = result.getParams().getBenchmark();
             label = label.substring(label.lastIndexOf('.') + 1);
             double outputMegapixels = Math.pow((double) size * BenchModels.scale(model), 2) / 1e6;
             double meanMs = result.getPrimaryResult().getScore();
             double bestMs = result.getPrimaryResult().getStatistics().getMin();
-            double[] row = rows.computeIfAbsent(String.format(Locale.ROOT, "| %-8s | %4d |", model, size),
+            double[] row = rows.computeIfAbsent(String.format(Locale.ROOT, "| %-16s | %-6s | %4d |", model,
+                    device == null ? "cpu" : device, size),
                     key -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
             int column = label.equals("raw") ? 0 : 1;
             row[column] = outputMegapixels / (meanMs / 1e3);
@@ -190,10 +199,10 @@ public class EnhanceBenchmark {
         }
         StringBuilder table = new StringBuilder("\nOutput megapixels per second (higher is better); mean of the"
                 + " iterations, and of the best iteration\n")
-                .append("| model    | size | raw MPix/s | enhance MPix/s | enhance / raw | best raw | best enhance"
-                        + " | best ratio |\n")
-                .append("|----------|------|-----------:|---------------:|--------------:|---------:|-------------:"
-                        + "|-----------:|\n");
+                .append("| model            | device | size | raw MPix/s | enhance MPix/s | enhance / raw | best raw"
+                        + " | best enhance | best ratio |\n")
+                .append("|------------------|--------|------|-----------:|---------------:|--------------:|---------:"
+                        + "|-------------:|-----------:|\n");
         rows.forEach((key, row) -> table.append(String.format(Locale.ROOT,
                 "%s %10.3f | %14.3f | %13.2f | %8.3f | %12.3f | %10.2f |%n",
                 key, row[0], row[1], row[1] / row[0], row[2], row[3], row[3] / row[2])));
