@@ -1,6 +1,9 @@
 package io.github.enhance4j.video;
 
 import io.github.enhance4j.video.internal.VideoInput;
+import io.github.enhance4j.video.internal.VideoOutput;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +32,33 @@ public final class VideoFiles {
      */
     public static boolean isVideo(Path file) {
         Objects.requireNonNull(file, "file");
-        try (VideoInput input = VideoInput.open(file)) {
-            return true;
+        try {
+            if (!Files.isRegularFile(file) || !VideoInput.looksLikeVideo(file)) {
+                return false;
+            }
+            try (VideoInput input = VideoInput.open(file)) {
+                return true;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Tells whether a file name's extension names a container FFmpeg writes video into ({@code .mp4}, {@code .mkv},
+     * {@code .mov}, {@code .webm}, {@code .avi}, ...), as {@link VideoEnhancer} needs of its output.
+     *
+     * @param file a file name; the file need not exist
+     * @return whether {@link VideoEnhancer#enhance(Path, Path)} can write a video under that name
+     */
+    public static boolean isVideoName(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path name = file.getFileName();
+        if (name == null || name.toString().lastIndexOf('.') <= 0) {
+            return false;
+        }
+        try {
+            return VideoOutput.canHoldVideo(file);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }

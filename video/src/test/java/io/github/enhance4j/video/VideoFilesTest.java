@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class VideoFilesTest {
@@ -32,6 +33,28 @@ class VideoFilesTest {
         assertThat(VideoFiles.isVideo(text)).isFalse();
         assertThat(VideoFiles.isVideo(dir.resolve("missing.mp4"))).isFalse();
         assertThat(VideoFiles.isVideo(dir)).isFalse();
+    }
+
+    @Test
+    void isVideo_textFile_isNotAVideo_evenWhereFfmpegShowsTextAsPictures() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "plain text, no video\n".repeat(100));
+
+        assertThat(VideoFiles.isVideo(text)).isFalse();
+        assertThatThrownBy(() -> VideoFiles.probe(text)).isInstanceOfSatisfying(VideoReadException.class,
+                e -> assertThat(e.reason()).isEqualTo(VideoReadException.Reason.NOT_A_VIDEO));
+    }
+
+    @Test
+    void isVideoName_knowsTheContainersThatHoldVideo() {
+        assertThat(VideoFiles.isVideoName(Path.of("a/clip.mp4"))).isTrue();
+        assertThat(VideoFiles.isVideoName(Path.of("clip.MKV"))).isTrue();
+        assertThat(VideoFiles.isVideoName(Path.of("clip.webm"))).isTrue();
+        assertThat(VideoFiles.isVideoName(Path.of("clip.mov"))).isTrue();
+        assertThat(VideoFiles.isVideoName(Path.of("photo.png"))).isFalse();
+        assertThat(VideoFiles.isVideoName(Path.of("anim.gif"))).isFalse();
+        assertThat(VideoFiles.isVideoName(Path.of("song.mp3"))).isFalse();
+        assertThat(VideoFiles.isVideoName(Path.of("clip"))).isFalse();
+        assertThat(VideoFiles.isVideoName(Path.of("notes.txt"))).isFalse();
     }
 
     @Test

@@ -132,8 +132,8 @@ public final class VideoInput implements AutoCloseable {
             }
             String demuxer = Ffmpeg.string(format.iformat().name());
             if (isStillImageFormat(demuxer)) {
-                throw new VideoReadException(file, Reason.NOT_A_VIDEO, "a still image (" + demuxer + "), not a video",
-                        null);
+                throw new VideoReadException(file, Reason.NOT_A_VIDEO, TEXT_AS_VIDEO.contains(demuxer)
+                        ? "a text file, not a video" : "a still image (" + demuxer + "), not a video", null);
             }
             int index = mainVideoStream(format);
             if (index < 0) {
@@ -147,9 +147,26 @@ public final class VideoInput implements AutoCloseable {
         }
     }
 
-    /** Demuxers that FFmpeg uses for single pictures: a picture is not a video here. */
+    /**
+     * Demuxers that FFmpeg uses for single pictures (a picture is not a video here), and those that show text files
+     * as pictures (ANSI art), which FFmpeg picks by the file's extension alone.
+     */
     static boolean isStillImageFormat(String demuxer) {
-        return demuxer.equals("image2") || demuxer.endsWith("_pipe");
+        return demuxer.equals("image2") || demuxer.endsWith("_pipe") || TEXT_AS_VIDEO.contains(demuxer);
+    }
+
+    private static final java.util.Set<String> TEXT_AS_VIDEO = java.util.Set.of("tty", "bin", "xbin", "adf", "idf");
+
+    /**
+     * Tells a video by its first bytes alone, without the file name: a demuxer that is not a still image recognises
+     * them. Cheap (reads 64 KiB), for scanning folders; {@link #open} then confirms there is a video stream.
+     *
+     * @param file any file
+     * @return whether the content looks like a video container
+     */
+    public static boolean looksLikeVideo(Path file) {
+        String demuxer = sniff(file);
+        return demuxer != null && !isStillImageFormat(demuxer);
     }
 
     private static int mainVideoStream(AVFormatContext format) {
@@ -181,7 +198,8 @@ public final class VideoInput implements AutoCloseable {
 
     /** {@return the name of the demuxer whose probe accepts the file's first bytes, or null} */
     static String sniff(Path file) {
-        byte[] head = new byte[4096];
+        Ffmpeg.load();
+        byte[] head = new byte[64 * 1024];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);

@@ -34,6 +34,7 @@ import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PNG;
 import static org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -179,6 +180,23 @@ public final class VideoOutput implements AutoCloseable {
         Ffmpeg.load();
         AVOutputFormat f = av_guess_format(null, file.getFileName().toString(), null);
         return f == null || f.isNull() ? null : Ffmpeg.string(f.name());
+    }
+
+    /**
+     * {@return whether a file name's extension names a muxer that holds video (not a still-image writer)}
+     *
+     * @param file a file whose extension names a container
+     */
+    public static boolean canHoldVideo(Path file) {
+        Ffmpeg.load();
+        AVOutputFormat f = av_guess_format(null, file.getFileName().toString(), null);
+        // audio containers (mp3, flac) name PNG as their video codec: it is for cover pictures
+        if (f == null || f.isNull() || f.video_codec() == AV_CODEC_ID_NONE || f.video_codec() == AV_CODEC_ID_PNG) {
+            return false;
+        }
+        String name = Ffmpeg.string(f.name());
+        return !name.equals("image2") && !name.endsWith("_pipe") && !name.equals("apng") && !name.equals("gif")
+                && !name.equals("webp");
     }
 
     private AVCodec chooseEncoder(AVOutputFormat format) {
