@@ -77,7 +77,8 @@ final class VideoJob {
         if (target.equals(input.toAbsolutePath().normalize()) || isSameFile(input, target)) {
             throw new IllegalArgumentException("the output " + output + " is the input file; choose another name");
         }
-        String container = options.format() != null ? options.format() : VideoOutput.containerFor(target);
+        String container = options.format() != null ? options.format()
+                : VideoOutput.canHoldVideo(target) ? VideoOutput.containerFor(target) : null;
         if (container == null) {
             throw new VideoWriteException(target, "its name does not say which container to write: end it in .mp4,"
                     + " .mkv, .mov or .webm, or set VideoOptions.format", null);

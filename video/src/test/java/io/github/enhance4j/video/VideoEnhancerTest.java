@@ -1,6 +1,7 @@
 package io.github.enhance4j.video;
 
 import io.github.enhance4j.EnhanceException;
+import io.github.enhance4j.video.testing.TestClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -290,6 +291,8 @@ class VideoEnhancerTest {
         VideoEnhancer v = VideoEnhancer.of(new ScaleEnhancer(2));
 
         assertThatThrownBy(() -> v.enhance(in, dir.resolve("out.notavideo")))
+                .isInstanceOf(VideoWriteException.class).hasMessageContaining("end it in .mp4");
+        assertThatThrownBy(() -> v.enhance(in, dir.resolve("out.png")))
                 .isInstanceOf(VideoWriteException.class).hasMessageContaining("end it in .mp4");
         assertThatThrownBy(() -> VideoEnhancer.of(new ScaleEnhancer(2), VideoOptions.builder().codec("nosuch").build())
                 .enhance(in, dir.resolve("out.mp4")))

@@ -1,5 +1,6 @@
 package io.github.enhance4j.video;
 
+import io.github.enhance4j.video.testing.TestClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

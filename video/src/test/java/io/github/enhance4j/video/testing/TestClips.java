@@ -1,4 +1,4 @@
-package io.github.enhance4j.video;
+package io.github.enhance4j.video.testing;
 
 import io.github.enhance4j.video.internal.Ffmpeg;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -29,12 +29,12 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 /**
  * Short video clips made in code for the tests (no video files in the repository): a moving gradient, optionally
  * with a sine tone (AAC), a SubRip subtitle, a rotation flag and irregular frame times; and a report of what a file
- * holds, read back with FFmpeg and every frame decoded.
+ * holds, read back with FFmpeg and every frame decoded. In the test-jar, for the command line's tests.
  */
-final class TestClips {
+public final class TestClips {
 
     /** What to write. Frame times are in milliseconds. */
-    static final class Spec {
+    public static final class Spec {
         int width = 64;
         int height = 48;
         int frames = 10;
@@ -47,55 +47,55 @@ final class TestClips {
         long[] ptsMillis;
         String muxerOptions;
 
-        Spec size(int w, int h) {
+        public Spec size(int w, int h) {
             width = w;
             height = h;
             return this;
         }
 
-        Spec frames(int n) {
+        public Spec frames(int n) {
             frames = n;
             return this;
         }
 
-        Spec fps(int f) {
+        public Spec fps(int f) {
             fps = f;
             return this;
         }
 
-        Spec codec(String c) {
+        public Spec codec(String c) {
             codec = c;
             return this;
         }
 
-        Spec container(String c) {
+        public Spec container(String c) {
             container = c;
             return this;
         }
 
-        Spec audio() {
+        public Spec audio() {
             audio = true;
             return this;
         }
 
-        Spec subtitle() {
+        public Spec subtitle() {
             subtitle = true;
             return this;
         }
 
-        Spec rotation(int clockwise) {
+        public Spec rotation(int clockwise) {
             rotation = clockwise;
             return this;
         }
 
         /** Variable frame rate: these presentation times, one per frame. */
-        Spec ptsMillis(long... pts) {
+        public Spec ptsMillis(long... pts) {
             ptsMillis = pts;
             frames = pts.length;
             return this;
         }
 
-        Spec muxerOptions(String opts) {
+        public Spec muxerOptions(String opts) {
             muxerOptions = opts;
             return this;
         }
@@ -115,11 +115,11 @@ final class TestClips {
     private TestClips() {
     }
 
-    static Spec spec() {
+    public static Spec spec() {
         return new Spec();
     }
 
-    static Path write(Path file, Spec spec) {
+    public static Path write(Path file, Spec spec) {
         Ffmpeg.load();
         AVRational ms = av_make_q(1, 1000);
         AVFormatContext oc = new AVFormatContext(null);
@@ -297,12 +297,12 @@ final class TestClips {
     }
 
     /** What a video file holds, every video frame decoded. */
-    record Report(String videoCodec, int width, int height, double frameRate, long videoPackets, long decodedFrames,
+    public record Report(String videoCodec, int width, int height, double frameRate, long videoPackets, long decodedFrames,
             List<Double> ptsSeconds, double videoEndSeconds, int audioStreams, String audioCodec, long audioPackets,
             double audioSeconds, int subtitleStreams, int rotation) {
     }
 
-    static Report inspect(Path file) {
+    public static Report inspect(Path file) {
         Ffmpeg.load();
         AVFormatContext ic = new AVFormatContext(null);
         check(avformat_open_input(ic, file.toString(), null, null), "open " + file);
