@@ -52,41 +52,42 @@ final class VideoRunner {
         if (!overwrite && Files.exists(job.output())) {
             return Outcome.skipped(job.input(), job.output() + " exists (use --overwrite to replace it)");
         }
-        ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName(job.input().getFileName().toString())
-                .setInitialMax(-1).setStyle(ProgressBarStyle.ASCII).setUnit(" frames", 1)
-                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
-                .setConsumer(new ConsoleProgressBarConsumer(err)).continuousUpdate().build() : null;
-        try {
-            VideoResult r = VideoEnhancer.of(enhancer, options).enhance(job.input(), job.output(), p -> {
+        VideoResult r;
+        try (ProgressBar bar = progress ? bar(job) : null) {
+            r = VideoEnhancer.of(enhancer, options).enhance(job.input(), job.output(), p -> {
                 if (bar != null) {
                     bar.maxHint(p.framesTotal() > 0 ? p.framesTotal() : -1);
                     bar.stepTo(p.framesDone());
                 }
             });
-            if (bar != null) {
-                bar.close();
-            }
-            if (progress) {
-                for (String note : r.notes()) {
-                    err.println("note: " + job.input() + ": " + note);
-                }
-                for (String dropped : r.droppedStreams()) {
-                    err.println("note: " + job.input() + ": stream " + dropped);
-                }
-            }
-            return Outcome.done(job.input(), String.format(Locale.ROOT, "%dx%d -> %dx%d %s, %d frames, %.1f frames/s",
-                    r.inputWidth(), r.inputHeight(), r.outputWidth(), r.outputHeight(), job.output(), r.frames(),
-                    r.framesPerSecond()));
         } catch (EnhanceException | IllegalArgumentException e) {
             return Outcome.failed(job.input(), e.getMessage());
         } catch (OutOfMemoryError e) {
             return Outcome.failed(job.input(), "out of memory; give Java more heap (-Xmx) or use a smaller --tile");
         } catch (RuntimeException e) {
             return Outcome.failed(job.input(), e.toString());
-        } finally {
-            if (bar != null) {
-                bar.close();
+        }
+        if (progress) {
+            err.printf(Locale.ROOT, "%s -> %s: %dx%d -> %dx%d, %d frames in %.1f s, %.2f frames/s (%s)%n",
+                    job.input(), job.output(), r.inputWidth(), r.inputHeight(), r.outputWidth(), r.outputHeight(),
+                    r.frames(), r.elapsed().toMillis() / 1000.0, r.framesPerSecond(), r.encoder());
+            for (String note : r.notes()) {
+                err.println("note: " + job.input() + ": " + note);
+            }
+            for (String dropped : r.droppedStreams()) {
+                err.println("note: " + job.input() + ": stream " + dropped);
             }
         }
+        return Outcome.done(job.input(), String.format(Locale.ROOT, "%dx%d -> %dx%d %s, %d frames, %.1f frames/s",
+                r.inputWidth(), r.inputHeight(), r.outputWidth(), r.outputHeight(), job.output(), r.frames(),
+                r.framesPerSecond()));
+    }
+
+    /** Frames done of the expected count, frames per second and time left (the count is the container's). */
+    private ProgressBar bar(Job job) {
+        return new ProgressBarBuilder().setTaskName(job.input().getFileName().toString()).setInitialMax(-1)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" frames", 1)
+                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                .setConsumer(new ConsoleProgressBarConsumer(err)).continuousUpdate().build();
     }
 }

@@ -46,6 +46,13 @@ public final class TestClips {
         int rotation;
         long[] ptsMillis;
         String muxerOptions;
+        java.awt.image.BufferedImage picture;
+
+        /** Frames show a window panning across this picture (enlarged to cover twice the frame) instead of a gradient. */
+        public Spec picture(java.awt.image.BufferedImage p) {
+            picture = p;
+            return this;
+        }
 
         public Spec size(int w, int h) {
             width = w;
@@ -127,13 +134,14 @@ public final class TestClips {
         AVCodec vcodec = avcodec_find_encoder_by_name(spec.codec);
         AVCodecContext v = avcodec_alloc_context3(vcodec);
         v.width(spec.width).height(spec.height).pix_fmt(AV_PIX_FMT_YUV420P).time_base(ms)
-                .framerate(av_make_q(spec.fps, 1)).gop_size(5);
+                .framerate(av_make_q(spec.fps, 1)).gop_size(spec.picture != null ? 2 * spec.fps : 5);
         if ((oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             v.flags(v.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
         AVDictionary vopts = new AVDictionary(null);
         if (spec.codec.equals("libx264")) {
-            av_dict_set(vopts, "preset", "ultrafast", 0);
+            av_dict_set(vopts, "preset", spec.picture != null ? "medium" : "ultrafast", 0);
+            av_dict_set(vopts, "crf", "18", 0);
         }
         check(avcodec_open2(v, vcodec, vopts), "video encoder");
         av_dict_free(vopts);
@@ -200,7 +208,11 @@ public final class TestClips {
         }
         for (int i = 0; i < spec.frames; i++) {
             check(av_frame_make_writable(frame), "writable");
-            fill(frame, i, spec.width, spec.height);
+            if (spec.picture != null) {
+                fillFromPicture(frame, i, spec);
+            } else {
+                fill(frame, i, spec.width, spec.height);
+            }
             frame.pts(spec.pts(i));
             frame.duration(i + 1 < spec.frames ? spec.pts(i + 1) - spec.pts(i) : 1000 / spec.fps);
             durations.put(frame.pts(), frame.duration());
@@ -251,6 +263,67 @@ public final class TestClips {
             par.coded_side_data(new AVPacketSideData(array.get(0)));
             par.nb_coded_side_data(count.get());
         }
+    }
+
+    private static java.awt.image.BufferedImage panorama;
+
+    /** A window of the picture (enlarged to twice the frame) moving one pixel per frame right and down. */
+    private static void fillFromPicture(AVFrame frame, int i, Spec spec) {
+        int w = spec.width;
+        int h = spec.height;
+        if (panorama == null || panorama.getWidth() != 2 * w) {
+            panorama = new java.awt.image.BufferedImage(2 * w, 2 * h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = panorama.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(spec.picture, 0, 0, 2 * w, 2 * h, null);
+            g.dispose();
+        }
+        int x0 = i % w;
+        int y0 = (i / 2) % h;
+        int[] rgb = panorama.getRGB(x0, y0, w, h, null, 0, w);
+        BytePointer y = frame.data(0);
+        BytePointer u = frame.data(1);
+        BytePointer v = frame.data(2);
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                int p = rgb[r * w + c];
+                int red = p >> 16 & 255;
+                int green = p >> 8 & 255;
+                int blue = p & 255;
+                y.put((long) r * frame.linesize(0) + c, (byte) (16 + (65.481 * red + 128.553 * green + 24.966 * blue) / 255));
+                if (r % 2 == 0 && c % 2 == 0) {
+                    long at = (long) (r / 2) * frame.linesize(1) + c / 2;
+                    u.put(at, (byte) (128 + (-37.797 * red - 74.203 * green + 112.0 * blue) / 255));
+                    v.put((long) (r / 2) * frame.linesize(2) + c / 2,
+                            (byte) (128 + (112.0 * red - 93.786 * green - 18.214 * blue) / 255));
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a clip for trying the command line or measuring it: {@code OUT WIDTHxHEIGHT FRAMES FPS [PICTURE]}, H.264
+     * (x264, CRF 18) with a sine tone; frames pan across PICTURE when given, else show a moving gradient.
+     *
+     * @param args the output file, the size, the frame count, the frame rate and an optional picture
+     * @throws java.io.IOException if the picture cannot be read
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length < 4) {
+            System.err.println("usage: TestClips OUT WIDTHxHEIGHT FRAMES FPS [PICTURE]");
+            System.exit(2);
+        }
+        String[] size = args[1].split("x");
+        Spec spec = spec().size(Integer.parseInt(size[0]), Integer.parseInt(size[1])).frames(Integer.parseInt(args[2]))
+                .fps(Integer.parseInt(args[3])).codec("libx264").audio();
+        if (args.length > 4) {
+            spec.picture(javax.imageio.ImageIO.read(Path.of(args[4]).toFile()));
+        }
+        String name = Path.of(args[0]).getFileName().toString();
+        spec.container(name.endsWith(".mkv") ? "matroska" : name.endsWith(".mov") ? "mov" : "mp4");
+        write(Path.of(args[0]), spec);
+        System.out.println("wrote " + args[0]);
     }
 
     /** A gradient that moves with the frame number, so that frames differ. */
