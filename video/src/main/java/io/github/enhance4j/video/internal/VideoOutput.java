@@ -387,6 +387,7 @@ public final class VideoOutput implements AutoCloseable {
         videoStream.avg_frame_rate(input.videoStream().avg_frame_rate());
         AVDictionary metadata = new AVDictionary(null);
         av_dict_copy(metadata, input.videoStream().metadata(), 0);
+        av_dict_set(metadata, "encoder", (String) null, 0); // the input's encoder did not write these frames
         videoStream.metadata(metadata);
         videoStream.disposition(input.videoStream().disposition());
         copyDisplayMatrix();
