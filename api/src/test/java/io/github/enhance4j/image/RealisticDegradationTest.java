@@ -339,7 +339,7 @@ class RealisticDegradationTest {
                 .hasMessageContaining("realistic").hasMessageContaining("1, 2, 3 or 4").hasMessageContaining("5");
         assertThatThrownBy(() -> Degradation.parse("realistic:x2")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> Degradation.parse("realistic")).hasMessageContaining("realistic:SCALE");
-        assertThatThrownBy(() -> Degradation.parse("sharpen:2")).hasMessageContaining("or realistic");
+        assertThatThrownBy(() -> Degradation.parse("sharpen:2")).hasMessageContaining("realistic or none");
     }
 
     private static double mean(float[] values) {
