@@ -427,6 +427,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the samples per epoch; see {@link TrainingConfig#samplesPerEpoch()}.
+         *
+         * @param samplesPerEpoch 0 (the default) for one per training image, or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder samplesPerEpoch(int samplesPerEpoch) {
             if (samplesPerEpoch < 0) {
                 throw new IllegalArgumentException("samples per epoch must be >= 0 (0 = one per training image), got "
