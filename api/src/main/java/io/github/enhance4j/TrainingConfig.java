@@ -410,13 +410,6 @@ public final class TrainingConfig {
         }
 
         /**
-         * Sets the samples per epoch; see {@link TrainingConfig#samplesPerEpoch()}.
-         *
-         * @param samplesPerEpoch 0 (the default) for one per training image, or more
-         * @return this builder
-         * @throws IllegalArgumentException if it is negative
-         */
-        /**
          * Turns the random variation of training images on or off; see {@link TrainingConfig#augment()}.
          *
          * @param augment whether to vary each training image (default off)
@@ -427,6 +420,13 @@ public final class TrainingConfig {
             return this;
         }
 
+        /**
+         * Sets the samples per epoch; see {@link TrainingConfig#samplesPerEpoch()}.
+         *
+         * @param samplesPerEpoch 0 (the default) for one per training image, or more
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
         public Builder samplesPerEpoch(int samplesPerEpoch) {
             if (samplesPerEpoch < 0) {
                 throw new IllegalArgumentException("samples per epoch must be >= 0 (0 = one per training image), got "

@@ -4,6 +4,7 @@ import io.github.enhance4j.Device;
 import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.EnhanceOptions;
 import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.video.VideoOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,20 +17,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code enhance} command line: enhances image files and folders with a model (the bundled default unless
+ * The {@code enhance} command line: enhances image and video files and folders with a model (the bundled default unless
  * {@code --model} names one). Exit codes: 0 all done (or skipped), 1 something failed, 2 bad usage.
  */
 @Command(name = "enhance", mixinStandardHelpOptions = true, version = "enhance4j 0.1.0-SNAPSHOT",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Sharpens and enlarges images with a neural network.",
-                "Inputs are image files or folders (searched recursively). Results go next to each input as"
-                        + " NAME_enhanced.EXT unless -o says otherwise; inputs are never overwritten."},
+        description = {"Sharpens and enlarges images and videos with a neural network.",
+                "Inputs are image or video files or folders (searched recursively; videos are told by their content)."
+                        + " Results go next to each input as NAME_enhanced.EXT unless -o says otherwise; inputs are"
+                        + " never overwritten. Videos keep their frame rate, frame count, sound and subtitles."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every image was enhanced or skipped", "1:at least one image failed (the others were"
+        exitCodeList = {"0:every image and video was enhanced or skipped", "1:at least one failed (the others were"
                 + " still processed)", "2:invalid command line"})
 public final class EnhanceCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "IN", arity = "0..*", description = "Image files or folders.")
+    @Parameters(paramLabel = "IN", arity = "0..*", description = "Image or video files, or folders.")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -63,7 +65,8 @@ public final class EnhanceCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2",
-            description = "Images processed at once, within the memory budget (default: ${DEFAULT-VALUE}).")
+            description = "Images processed at once, within the memory budget; for videos, frames enhanced at once"
+                    + " (default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--glob", paramLabel = "PATTERN", defaultValue = JobPlanner.DEFAULT_GLOB,
@@ -77,6 +80,15 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "EXT", description = "Output format: png, jpg, bmp, gif, tif (default:"
             + " the input's, or png where that cannot be written).")
     String format;
+
+    @Option(names = "--crf", paramLabel = "N", defaultValue = "" + VideoOptions.DEFAULT_CRF,
+            description = "Video quality, the constant rate factor: lower is better and larger (x264/x265 0-51,"
+                    + " default: ${DEFAULT-VALUE}).")
+    int crf;
+
+    @Option(names = "--codec", paramLabel = "NAME", description = "Video encoder: libx264 (the default for MP4, MOV,"
+            + " MKV), libx265, libvpx-vp9 (the default for WebM), libaom-av1, mpeg4, ...")
+    String codec;
 
     @Option(names = "--overwrite", description = "Replace existing outputs (default: skip and count them).")
     boolean overwrite;
@@ -127,9 +139,10 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
         if (!demo && inputs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "no input: give image files or folders, or --demo");
+                    "no input: give image or video files or folders, or --demo");
         }
         EnhanceOptions options = options();
+        VideoOptions videoOptions = videoOptions();
         DefaultModel.Choice choice;
         try {
             choice = DefaultModel.resolve(model);
@@ -142,7 +155,7 @@ public final class EnhanceCommand implements Callable<Integer> {
                         output == null ? Path.of("demo.png") : output, out);
                 return 0;
             }
-            return process(enhancer, options, choice.description());
+            return process(enhancer, options, videoOptions, choice.description());
         } catch (EnhanceException e) {
             err.println("enhance: " + e.getMessage());
             return 1;
@@ -174,7 +187,16 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
-    private int process(Enhancer enhancer, EnhanceOptions options, String modelName) throws InterruptedException {
+    private VideoOptions videoOptions() {
+        try {
+            return VideoOptions.builder().crf(crf).codec(codec).parallelFrames(Math.max(1, jobs)).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int process(Enhancer enhancer, EnhanceOptions options, VideoOptions videoOptions, String modelName)
+            throws InterruptedException {
         JobPlanner.Plan plan = new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
         if (!quiet) {
             err.printf("Model: %s (x%d, %s, %s)%n", modelName,
@@ -183,7 +205,11 @@ public final class EnhanceCommand implements Callable<Integer> {
         BatchRunner runner = new BatchRunner(enhancer, overwrite, options.maxPixels(), jobs, !quiet,
                 MemoryBudget.ofHeap(0.6));
         List<Outcome> outcomes = new ArrayList<>(plan.failures());
-        outcomes.addAll(runner.run(plan.jobs()));
+        outcomes.addAll(runner.run(plan.jobs().stream().filter(j -> !j.video()).toList()));
+        List<Job> videos = plan.jobs().stream().filter(Job::video).toList();
+        if (!videos.isEmpty()) {
+            outcomes.addAll(new VideoRunner(enhancer, videoOptions, overwrite, !quiet, err).run(videos));
+        }
         return Summary.of(outcomes).print(out, err);
     }
 }

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import io.github.enhance4j.video.VideoFiles;
 
 import javax.imageio.ImageIO;
 
@@ -26,14 +29,20 @@ import javax.imageio.ImageIO;
  */
 final class JobPlanner {
 
-    /** Default file-name pattern for folder inputs. */
-    static final String DEFAULT_GLOB = "*.{png,jpg,jpeg,bmp,gif,tif,tiff,webp}";
+    /**
+     * Default file-name pattern for folder inputs: images and videos. With it, files of other names are taken too
+     * when their content is a video.
+     */
+    static final String DEFAULT_GLOB = "*.{png,jpg,jpeg,bmp,gif,tif,tiff,webp,"
+            + "mp4,m4v,mov,mkv,webm,avi,mpg,mpeg,ts,mts,m2ts,wmv,flv,3gp,ogv}";
 
     private final Path output;
     private final String suffix;
     private final String format;
     private final boolean compare;
     private final PathMatcher matcher;
+    private final boolean defaultGlob;
+    private final Predicate<Path> isVideo;
 
     /**
      * @param output  an output file (one input) or folder; {@code null} writes next to each input
@@ -42,6 +51,13 @@ final class JobPlanner {
      * @param glob    file-name pattern for folder inputs, matched case-insensitively
      */
     JobPlanner(Path output, String suffix, String format, boolean compare, String glob) {
+        this(output, suffix, format, compare, glob, MediaKind::isVideo);
+    }
+
+    /** @param isVideo tells videos from images by content */
+    JobPlanner(Path output, String suffix, String format, boolean compare, String glob, Predicate<Path> isVideo) {
+        this.defaultGlob = DEFAULT_GLOB.equals(glob);
+        this.isVideo = isVideo;
         this.output = output;
         this.suffix = suffix;
         this.format = format == null ? null : format.toLowerCase(Locale.ROOT);
@@ -67,11 +83,12 @@ final class JobPlanner {
             }
         }
         boolean singleFileOutput = output != null && sources.size() == 1 && inputs.size() == 1
-                && !Files.isDirectory(output) && hasImageExtension(output);
+                && !Files.isDirectory(output) && (hasImageExtension(output) || VideoFiles.isVideoName(output));
         Set<Path> inputPaths = sources.stream().map(s -> normalize(s.file())).collect(Collectors.toSet());
         Map<Path, Path> claimed = new HashMap<>();
         for (Source s : sources) {
-            Path out = singleFileOutput ? output : target(s);
+            boolean video = isVideo.test(s.file());
+            Path out = singleFileOutput ? output : target(s, video);
             Path key = normalize(out);
             if (inputPaths.contains(key)) {
                 failures.add(Outcome.failed(s.file(), "its output " + out + " would overwrite an input; use -o"
@@ -81,7 +98,7 @@ final class JobPlanner {
                         + claimed.get(key) + "; use --format or separate runs"));
             } else {
                 claimed.put(key, s.file());
-                jobs.add(new Job(s.file(), out, compare ? sibling(out, "_compare", "png") : null));
+                jobs.add(new Job(s.file(), out, compare && !video ? sibling(out, "_compare", "png") : null, video));
             }
         }
         return new Plan(jobs, failures);
@@ -102,7 +119,8 @@ final class JobPlanner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()
-                            && matcher.matches(Path.of(file.getFileName().toString().toLowerCase(Locale.ROOT)))
+                            && (matcher.matches(Path.of(file.getFileName().toString().toLowerCase(Locale.ROOT)))
+                                || defaultGlob && !hasImageExtension(file) && isVideo.test(file))
                             && !isOwnOutput(normalize(file), outRoot)) {
                         found.add(file);
                     }
@@ -138,9 +156,9 @@ final class JobPlanner {
         return !suffix.isEmpty() && stem.endsWith(suffix) || stem.endsWith("_compare");
     }
 
-    private Path target(Source s) {
+    private Path target(Source s, boolean video) {
         String name = s.relative().getFileName().toString();
-        String ext = format != null ? format : writableExtension(extension(name));
+        String ext = video ? videoExtension(s.file()) : format != null ? format : writableExtension(extension(name));
         String fileName = stem(name) + suffix + "." + ext;
         if (output == null) {
             return s.file().resolveSibling(fileName);
@@ -157,6 +175,12 @@ final class JobPlanner {
     private static String writableExtension(String ext) {
         String lower = ext.toLowerCase(Locale.ROOT);
         return ImageIO.getImageWritersBySuffix(lower).hasNext() ? lower : "png";
+    }
+
+    /** The input's own container when FFmpeg writes video into it, else MP4 (a video named {@code .dat}, say). */
+    private static String videoExtension(Path input) {
+        return VideoFiles.isVideoName(input) ? extension(input.getFileName().toString()).toLowerCase(Locale.ROOT)
+                : "mp4";
     }
 
     static boolean hasImageExtension(Path p) {
