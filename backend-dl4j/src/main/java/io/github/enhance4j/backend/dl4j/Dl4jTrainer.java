@@ -115,7 +115,16 @@ final class Dl4jTrainer implements Trainer {
             throw new IllegalArgumentException("the checkpoint " + file + " has done " + completed + " epochs; to"
                     + " train on, ask for more than that (asked for " + epochs + ")");
         }
-        Dl4jTrainer t = new Dl4jTrainer(epochs > 0 ? c.config().toBuilder().epochs(epochs).build() : c.config());
+        TrainingConfig.Builder config = c.config().toBuilder();
+        if (epochs > 0) {
+            config.epochs(epochs);
+        }
+        if (c.config().checkpointDirectory().isPresent()) {
+            // a run folder that was moved or copied (or a relative path read from elsewhere) goes on writing its
+            // checkpoints where this one was read from, not where the run started
+            config.checkpointDirectory(file.toAbsolutePath().getParent());
+        }
+        Dl4jTrainer t = new Dl4jTrainer(config.build());
         for (Map.Entry<String, INDArray> p : t.params.entrySet()) {
             float[] values = c.tensors().get("param/" + p.getKey());
             if (values == null || values.length != p.getValue().length()) {

@@ -269,6 +269,26 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void resume_fromAMovedRunFolder_writesItsCheckpointsThere(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path first = Files.createDirectories(dir.resolve("first"));
+        TrainingConfig config = TrainingConfig.builder().architecture("espcn").scale(2).degradation("bicubic:2")
+                .batchSize(4).patchSize(16).epochs(1).checkpointDirectory(first).build();
+        try (Dl4jTrainer t = Dl4jTrainer.create(config)) {
+            t.train(TestData.of(4, 1, 32), io.github.enhance4j.TrainingListener.NONE);
+        }
+        Path moved = dir.resolve("moved");
+        Files.move(first, moved);
+
+        try (Dl4jTrainer t = Dl4jTrainer.resume(moved.resolve(Checkpoint.FILE_NAME), 2)) {
+            assertThat(t.config().checkpointDirectory()).contains(moved.toAbsolutePath());
+            t.train(TestData.of(4, 1, 32), io.github.enhance4j.TrainingListener.NONE);
+        }
+        assertThat(first).doesNotExist();
+        assertThat(Dl4jTrainer.resume(moved.resolve(Checkpoint.FILE_NAME)).completedEpochs()).isEqualTo(2);
+    }
+
+    @Test
     void learningRateFactor_cosineFallsFromOneToOnePercent_constantStaysOne() {
         try (Dl4jTrainer cosine = Dl4jTrainer.create(srConfig().schedule(TrainingConfig.Schedule.COSINE).build());
                 Dl4jTrainer constant = Dl4jTrainer.create(srConfig().build())) {
