@@ -44,6 +44,10 @@ final class ComponentCodec extends PixelCodec {
 
     @Override
     void read(int x, int y, FloatImage target) {
+        if (!premultiplied) {
+            readStraight(x, y, target);
+            return;
+        }
         int width = target.width();
         int plane = width * target.height();
         int bands = rows.bands;
@@ -70,10 +74,42 @@ final class ComponentCodec extends PixelCodec {
         }
     }
 
+    /** {@link #read} without premultiplied alpha: band by band, each sample through its band's table. */
+    private void readStraight(int x, int y, FloatImage target) {
+        int width = target.width();
+        int plane = width * target.height();
+        int bands = rows.bands;
+        float[][] planes = new float[bands][];
+        int[] offsets = new int[bands];
+        for (int c = 0; c < colorBands; c++) {
+            planes[c] = target.colorData();
+            offsets[c] = c * plane;
+        }
+        if (alphaBand >= 0) {
+            planes[alphaBand] = target.alphaData();
+        }
+        int[] samples = new int[width * bands];
+        for (int row = 0; row < target.height(); row++) {
+            rows.getUnit(x, y + row, width, planes, offsets, scale, samples);
+            for (int b = 0; b < bands; b++) {
+                offsets[b] += width;
+            }
+        }
+    }
+
+    @Override
+    void write(FloatImage source, int sx, int sy, int width, int height, int x, int y) {
+        if (source.channels() == colorBands && !premultiplied) {
+            writeSameChannels(source, sx, sy, width, height, x, y);
+            return;
+        }
+        super.write(source, sx, sy, width, height, x, y);
+    }
+
     @Override
     void write(FloatImage source, int x, int y) {
         if (source.channels() == colorBands && !premultiplied) {
-            writeSameChannels(source, x, y);
+            writeSameChannels(source, 0, 0, source.width(), source.height(), x, y);
             return;
         }
         int width = source.width();
@@ -111,29 +147,27 @@ final class ComponentCodec extends PixelCodec {
      * The common case of {@link #write}, plane by plane instead of pixel by pixel: the same number of colour
      * channels in the source as in the image, nothing premultiplied. Gives the same samples as the general path.
      */
-    private void writeSameChannels(FloatImage source, int x, int y) {
-        int width = source.width();
-        int plane = width * source.height();
+    private void writeSameChannels(FloatImage source, int sx, int sy, int width, int height, int x, int y) {
+        int stride = source.width();
+        int plane = stride * source.height();
         int bands = rows.bands;
-        float[] color = source.colorData();
-        float[] alpha = source.alphaData();
-        int[] samples = new int[width * bands];
-        for (int row = 0; row < source.height(); row++) {
-            int in = row * width;
-            for (int c = 0; c < colorBands; c++) {
-                int offset = c * plane + in;
-                float m = max[c];
-                for (int i = 0, s = c; i < width; i++, s += bands) {
-                    samples[s] = round(clamp(color[offset + i]) * m);
-                }
+        float[][] planes = new float[bands][];
+        int[] offsets = new int[bands];
+        int start = sy * stride + sx;
+        for (int c = 0; c < colorBands; c++) {
+            planes[c] = source.colorData();
+            offsets[c] = c * plane + start;
+        }
+        if (alphaBand >= 0) {
+            // no source alpha: planes[alphaBand] stays null, which writes the band's maximum (opaque)
+            planes[alphaBand] = source.alphaData();
+            offsets[alphaBand] = start;
+        }
+        for (int row = 0; row < height; row++) {
+            rows.setUnit(x, y + row, width, planes, offsets, max);
+            for (int b = 0; b < bands; b++) {
+                offsets[b] += stride;
             }
-            if (alphaBand >= 0) {
-                float m = max[alphaBand];
-                for (int i = 0, s = alphaBand; i < width; i++, s += bands) {
-                    samples[s] = alpha == null ? (int) m : round(clamp(alpha[in + i]) * m);
-                }
-            }
-            rows.set(x, y + row, width, samples);
         }
     }
 }

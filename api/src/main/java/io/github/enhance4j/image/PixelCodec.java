@@ -36,6 +36,31 @@ abstract class PixelCodec {
     /** Writes all of {@code source} with its top-left corner at {@code (x, y)}. */
     abstract void write(FloatImage source, int x, int y);
 
+    /**
+     * Writes the {@code width x height} region of {@code source} at {@code (sx, sy)} with its top-left corner at
+     * {@code (x, y)}. This general version copies the region out first; codecs with a direct path override it.
+     */
+    void write(FloatImage source, int sx, int sy, int width, int height, int x, int y) {
+        if (sx == 0 && sy == 0 && width == source.width() && height == source.height()) {
+            write(source, x, y);
+            return;
+        }
+        FloatImage part = new FloatImage(width, height, source.channels(), source.hasAlpha());
+        int sw = source.width();
+        int splane = sw * source.height();
+        int planes = source.channels() + (source.hasAlpha() ? 1 : 0);
+        for (int c = 0; c < planes; c++) {
+            float[] from = c < source.channels() ? source.colorData() : source.alphaData();
+            float[] to = c < source.channels() ? part.colorData() : part.alphaData();
+            int fo = c < source.channels() ? c * splane : 0;
+            int t = c < source.channels() ? c * width * height : 0;
+            for (int row = 0; row < height; row++) {
+                System.arraycopy(from, fo + (sy + row) * sw + sx, to, t + row * width, width);
+            }
+        }
+        write(part, x, y);
+    }
+
     /** Clamps into 0..1, NaN to 0 (NaN fails both comparisons). */
     static float clamp(float v) {
         return v >= 0f ? (v <= 1f ? v : 1f) : 0f;

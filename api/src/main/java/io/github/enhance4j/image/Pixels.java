@@ -71,6 +71,27 @@ public final class Pixels {
     }
 
     /**
+     * Writes the {@code width x height} region of {@code source} at {@code (sx, sy)} into {@code target} with its
+     * top-left corner at {@code (x, y)}, as {@link #write(FloatImage, BufferedImage, int, int)} writes a whole
+     * source. Saves copying the region out where only part of a buffer is finished.
+     *
+     * @throws IllegalArgumentException if the region does not lie inside {@code source} or, placed at
+     *                                  {@code (x, y)}, reaches outside the target
+     */
+    public static void write(FloatImage source, int sx, int sy, int width, int height, BufferedImage target, int x,
+            int y) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        if (width < 1 || height < 1 || sx < 0 || sy < 0 || (long) sx + width > source.width()
+                || (long) sy + height > source.height()) {
+            throw new IllegalArgumentException("region at (" + sx + ", " + sy + ") size " + width + "x" + height
+                    + " does not fit inside " + source);
+        }
+        checkRegion(target, x, y, width, height, "region of " + source + " placed");
+        PixelCodec.of(target).write(source, sx, sy, width, height, x, y);
+    }
+
+    /**
      * A new image in {@code format} holding {@code source}.
      *
      * @param source the pixels

@@ -28,6 +28,48 @@ abstract class SampleRows {
     /** Stores {@code samples[0 .. width * bands)} into row {@code y} from column {@code x}. */
     abstract void set(int x, int y, int width, int[] samples);
 
+    /**
+     * Stores row {@code y} from column {@code x} from unit floats: band {@code b}'s sample {@code i} is
+     * {@code round(clamp(planes[b][offsets[b] + i]) * max[b])}, or {@code max[b]} where {@code planes[b]} is null.
+     * The fast layouts pack the samples as they compute them; the others go through {@link #set}.
+     */
+    void setUnit(int x, int y, int width, float[][] planes, int[] offsets, int[] max) {
+        int[] samples = new int[width * bands];
+        for (int b = 0; b < bands; b++) {
+            float[] plane = planes[b];
+            int o = offsets[b];
+            float m = max[b];
+            for (int i = 0, s = b; i < width; i++, s += bands) {
+                samples[s] = plane == null ? max[b] : unit(plane[o + i], m);
+            }
+        }
+        set(x, y, width, samples);
+    }
+
+    /**
+     * Reads row {@code y} from column {@code x} into unit floats: band {@code b}'s sample {@code i} goes to
+     * {@code planes[b][offsets[b] + i]} as {@code scale[b][sample]}; bands whose plane is null are skipped.
+     */
+    void getUnit(int x, int y, int width, float[][] planes, int[] offsets, float[][] scale, int[] samples) {
+        get(x, y, width, samples);
+        for (int b = 0; b < bands; b++) {
+            float[] plane = planes[b];
+            if (plane == null) {
+                continue;
+            }
+            float[] table = scale[b];
+            int o = offsets[b];
+            for (int i = 0, s = b; i < width; i++, s += bands) {
+                plane[o + i] = table[samples[s]];
+            }
+        }
+    }
+
+    /** {@code v} clamped to 0..1 (NaN to 0), scaled to {@code max} and rounded, as {@link ComponentCodec} writes. */
+    static int unit(float v, float max) {
+        return ComponentCodec.round(PixelCodec.clamp(v) * max);
+    }
+
     /** The fastest access that fits the raster's layout. */
     static SampleRows of(WritableRaster raster) {
         SampleModel model = raster.getSampleModel();
@@ -98,6 +140,75 @@ abstract class SampleRows {
                 for (int b = 0; b < bands; b++) {
                     samples[s++] = (pixel & masks[b]) >>> shifts[b];
                 }
+            }
+        }
+
+        @Override
+        void getUnit(int x, int y, int width, float[][] planes, int[] offsets, float[][] scale, int[] samples) {
+            if (bands != 3 || planes[0] == null || planes[1] == null || planes[2] == null) {
+                super.getUnit(x, y, width, planes, offsets, scale, samples);
+                return;
+            }
+            int p = index(x, y);
+            float[] r = planes[0];
+            float[] g = planes[1];
+            float[] b = planes[2];
+            int or = offsets[0];
+            int og = offsets[1];
+            int ob = offsets[2];
+            float[] tr = scale[0];
+            float[] tg = scale[1];
+            float[] tb = scale[2];
+            int m0 = masks[0], m1 = masks[1], m2 = masks[2];
+            int s0 = shifts[0], s1 = shifts[1], s2 = shifts[2];
+            for (int i = 0; i < width; i++) {
+                int pixel = data[p + i];
+                r[or + i] = tr[(pixel & m0) >>> s0];
+                g[og + i] = tg[(pixel & m1) >>> s1];
+                b[ob + i] = tb[(pixel & m2) >>> s2];
+            }
+        }
+
+        @Override
+        void setUnit(int x, int y, int width, float[][] planes, int[] offsets, int[] max) {
+            if (bands != 3 && bands != 4 || planes[0] == null || planes[1] == null || planes[2] == null) {
+                super.setUnit(x, y, width, planes, offsets, max);
+                return;
+            }
+            int p = index(x, y);
+            float[] r = planes[0];
+            float[] g = planes[1];
+            float[] b = planes[2];
+            int or = offsets[0];
+            int og = offsets[1];
+            int ob = offsets[2];
+            float mr = max[0];
+            float mg = max[1];
+            float mb = max[2];
+            int m0 = masks[0], m1 = masks[1], m2 = masks[2];
+            int s0 = shifts[0], s1 = shifts[1], s2 = shifts[2];
+            int fixed = 0;
+            float[] a = null;
+            int oa = 0;
+            float ma = 0;
+            if (bands == 4) {
+                a = planes[3];
+                oa = offsets[3];
+                ma = max[3];
+                fixed = a == null ? (max[3] << shifts[3]) & masks[3] : 0;
+            }
+            if (a == null) {
+                for (int i = 0; i < width; i++) {
+                    data[p + i] = (unit(r[or + i], mr) << s0) & m0 | (unit(g[og + i], mg) << s1) & m1
+                            | (unit(b[ob + i], mb) << s2) & m2 | fixed;
+                }
+                return;
+            }
+            int m3 = masks[3];
+            int s3 = shifts[3];
+            for (int i = 0; i < width; i++) {
+                data[p + i] = (unit(r[or + i], mr) << s0) & m0 | (unit(g[og + i], mg) << s1) & m1
+                        | (unit(b[ob + i], mb) << s2) & m2 | (unit(a[oa + i], ma) << s3) & m3;
             }
         }
 
@@ -176,6 +287,28 @@ abstract class SampleRows {
                     short[] data = shorts[b];
                     for (int i = 0, s = b; i < width; i++, s += bands, p += pixelStride) {
                         samples[s] = data[p] & 0xFFFF;
+                    }
+                }
+            }
+        }
+
+        @Override
+        void setUnit(int x, int y, int width, float[][] planes, int[] offsets, int[] max) {
+            int start = index(x, y);
+            for (int b = 0; b < bands; b++) {
+                int p = start + sampleOffsets[b];
+                float[] plane = planes[b];
+                int o = offsets[b];
+                float m = max[b];
+                if (bytes != null) {
+                    byte[] data = bytes[b];
+                    for (int i = 0; i < width; i++, p += pixelStride) {
+                        data[p] = (byte) (plane == null ? max[b] : unit(plane[o + i], m));
+                    }
+                } else {
+                    short[] data = shorts[b];
+                    for (int i = 0; i < width; i++, p += pixelStride) {
+                        data[p] = (short) (plane == null ? max[b] : unit(plane[o + i], m));
                     }
                 }
             }

@@ -43,6 +43,18 @@ public final class TilingEnhancer implements Enhancer {
         return t;
     });
 
+    /** Blends parts of a tile's rows beside the calling thread; daemon threads, created on demand. */
+    private static final ExecutorService BLEND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "enhance4j-blend");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Rows blended and written together, so that they are written while still in cache. */
+    private static final int BAND_ROWS = 16;
+    /** Fewer rows than this per thread are not worth handing to another thread. */
+    private static final int MIN_ROWS_PER_WORKER = 64;
+
     private final InferenceEngine engine;
     private final EnhanceOptions options;
     private final ModelInfo info;
@@ -178,6 +190,8 @@ public final class TilingEnhancer implements Enhancer {
         private final int outWidth;
         private final int modelWidth;
         private final int modelHeight;
+        /** Threads that blend the last batch: as many as inference may use. */
+        private final int workers;
         /** Per plane (colour..., alpha): partial sums in the blend zone to the right of the current tile. */
         private float[][] colCarry;
         /** Per plane: partial sums in the blend zone below the current tile row, full output width. */
@@ -203,6 +217,7 @@ public final class TilingEnhancer implements Enhancer {
             this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : roundUp(xs.tile, info.sizeMultiple());
             this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight()
                     : roundUp(ys.tile, info.sizeMultiple());
+            this.workers = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         }
 
         private int overlapFor(int tile) {
@@ -240,7 +255,7 @@ public final class TilingEnhancer implements Enhancer {
                         colCarry = new float[planes][xs.zoneWidth() * (ys.hi(j) - ys.lo(j))];
                     }
                     for (int k = 0; k < batch[2]; k++) {
-                        blend(i0 + k, j, tiles[k]);
+                        blend(i0 + k, j, tiles[k], next == null);
                     }
                     if (i0 + batch[2] == xs.count) {
                         float[][] t = rowCarry;
@@ -255,7 +270,7 @@ public final class TilingEnhancer implements Enhancer {
             }
         }
 
-        private FloatImage[] await(Future<FloatImage[]> future) {
+        private <T> T await(Future<T> future) {
             try {
                 return future.get();
             } catch (InterruptedException e) {
@@ -319,6 +334,59 @@ public final class TilingEnhancer implements Enhancer {
             if (x >= 0 && y >= 0 && x + w <= sw && y + h <= sh) {
                 return Pixels.read(source, x, y, w, h);
             }
+            // the part on the image, read once; then each margin pixel copied from its mirror image inside
+            int ix0 = Math.max(0, -x);
+            int iy0 = Math.max(0, -y);
+            int ix1 = Math.min(w, sw - x);
+            int iy1 = Math.min(h, sh - y);
+            int[] mx = new int[w];
+            int[] my = new int[h];
+            for (int i = 0; i < w; i++) {
+                mx[i] = reflect(x + i, sw) - x;
+                if (mx[i] < ix0 || mx[i] >= ix1) {
+                    return readGathered(x, y, w, h);
+                }
+            }
+            for (int i = 0; i < h; i++) {
+                my[i] = reflect(y + i, sh) - y;
+                if (my[i] < iy0 || my[i] >= iy1) {
+                    return readGathered(x, y, w, h);
+                }
+            }
+            FloatImage inside = Pixels.read(source, x + ix0, y + iy0, ix1 - ix0, iy1 - iy0);
+            FloatImage result = new FloatImage(w, h, inside.channels(), inside.hasAlpha());
+            int iw = inside.width();
+            int iPlane = iw * inside.height();
+            int rPlane = w * h;
+            int planes = inside.channels() + (inside.hasAlpha() ? 1 : 0);
+            for (int c = 0; c < planes; c++) {
+                float[] src = c < inside.channels() ? inside.colorData() : inside.alphaData();
+                float[] dst = c < inside.channels() ? result.colorData() : result.alphaData();
+                int so = c < inside.channels() ? c * iPlane : 0;
+                int d = c < inside.channels() ? c * rPlane : 0;
+                for (int row = iy0; row < iy1; row++) {
+                    int r = d + row * w;
+                    System.arraycopy(src, so + (row - iy0) * iw, dst, r + ix0, iw);
+                    for (int col = 0; col < ix0; col++) {
+                        dst[r + col] = dst[r + mx[col]];
+                    }
+                    for (int col = ix1; col < w; col++) {
+                        dst[r + col] = dst[r + mx[col]];
+                    }
+                }
+                for (int row = 0; row < h; row++) {
+                    if (row < iy0 || row >= iy1) {
+                        System.arraycopy(dst, d + my[row] * w, dst, d + row * w, w);
+                    }
+                }
+            }
+            return result;
+        }
+
+        /** As {@link #readReflected}, pixel by pixel: for images smaller than the margin, mirrored more than once. */
+        private FloatImage readGathered(int x, int y, int w, int h) {
+            int sw = source.getWidth();
+            int sh = source.getHeight();
             int[] mx = new int[w];
             int[] my = new int[h];
             int x0 = Integer.MAX_VALUE;
@@ -404,14 +472,54 @@ public final class TilingEnhancer implements Enhancer {
 
         /**
          * Accumulates one tile's weighted output, its values clamped to 0..1, and writes the pixels it completes.
+         * The rows are independent (each reads and writes only its own carries), so with {@code parallel} they are
+         * split among {@link #workers} threads: used for the last batch, when no look-ahead inference is running
+         * and the engine's cores would otherwise wait.
          */
-        private void blend(int i, int j, FloatImage tile) {
+        private void blend(int i, int j, FloatImage tile, boolean parallel) {
+            int loY = ys.lo(j);
+            int hiY = ys.hi(j);
+            int planes = channels + (alpha ? 1 : 0);
+            float[][] newColCarry = new float[planes][xs.zoneWidth() * (hiY - loY)];
+            int rows = hiY - loY;
+            int parts = parallel ? Math.min(workers, rows / MIN_ROWS_PER_WORKER) : 1;
+            if (parts <= 1) {
+                blendRows(i, j, tile, newColCarry, loY, hiY);
+            } else {
+                List<Future<?>> others = new ArrayList<>();
+                try {
+                    for (int p = 1; p < parts; p++) {
+                        int from = loY + (int) ((long) rows * p / parts);
+                        int to = loY + (int) ((long) rows * (p + 1) / parts);
+                        others.add(BLEND.submit(() -> blendRows(i, j, tile, newColCarry, from, to)));
+                    }
+                    blendRows(i, j, tile, newColCarry, loY, loY + rows / parts);
+                    for (Future<?> f : others) {
+                        await(f);
+                    }
+                } finally {
+                    for (Future<?> f : others) {
+                        f.cancel(false);
+                    }
+                }
+            }
+            colCarry = newColCarry;
+        }
+
+        /**
+         * Blends output rows {@code [y0, y1)} of tile {@code (i, j)} and writes the finished ones, a band of
+         * {@link #BAND_ROWS} rows at a time so that values are written while still in cache.
+         *
+         * <p>Most of a tile meets no blend zone and no carry: there the result is the tile's own value, which the
+         * writer clamps as the blend would, so that rectangle is written straight from the tile. Only the blend
+         * zones and carries go through the band buffer.
+         */
+        private void blendRows(int i, int j, FloatImage tile, float[][] newColCarry, int y0, int y1) {
             int loX = xs.lo(i);
             int hiX = xs.hi(i);
             int loY = ys.lo(j);
-            int hiY = ys.hi(j);
             int finalX = i < xs.count - 1 ? xs.zoneStart(i) : hiX;
-            int finalY = j < ys.count - 1 ? ys.zoneStart(j) : hiY;
+            int finalY = j < ys.count - 1 ? ys.zoneStart(j) : ys.hi(j);
             int tileX0 = xs.start(i) * scale;
             int tileY0 = ys.start(j) * scale;
             int tw = tile.width();
@@ -421,104 +529,102 @@ public final class TilingEnhancer implements Enhancer {
             int topZoneStart = j > 0 ? ys.zoneStart(j - 1) : 0;
             int topZoneEnd = j > 0 ? ys.zoneEnd(j - 1) : 0;
             int zoneStartRight = i < xs.count - 1 ? xs.zoneStart(i) : hiX;
-            int zoneStartBottom = j < ys.count - 1 ? ys.zoneStart(j) : hiY;
-            int fw = finalX - loX;
-            int fh = finalY - loY;
+            int zoneStartBottom = j < ys.count - 1 ? ys.zoneStart(j) : ys.hi(j);
+            // finished pixels in the reflected margin are not kept: only those on the image are written
+            int margin = pad * scale;
+            int keepX0 = Math.max(loX, margin);
+            int keepX1 = Math.max(keepX0, Math.min(finalX, margin + out.getWidth()));
+            int keepY1 = Math.min(finalY, margin + out.getHeight());
+            int fw = keepX1 - keepX0;
             int planes = channels + (alpha ? 1 : 0);
             int tilePlane = tile.width() * tile.height();
             float[] wx = new float[hiX - loX];
             for (int x = loX; x < hiX; x++) {
                 wx[x - loX] = xs.weight(i, x);
             }
-            // the completed pixels, colour planes in one CHW array so that they are written without another copy
-            float[] color = new float[channels * fw * fh];
-            float[] alphaDone = alpha ? new float[fw * fh] : null;
-            float[][] newColCarry = new float[planes][zw * (hiY - loY)];
+            // columns with weight one and no carry, and of them those that are kept
             int plainFrom = Math.max(loX, leftZoneEnd);
             int plainTo = Math.max(plainFrom, Math.min(hiX, zoneStartRight));
-            for (int c = 0; c < planes; c++) {
-                float[] src = c < channels ? tile.colorData() : tile.alphaData();
-                int srcOffset = c < channels ? c * tilePlane : 0;
-                float[] carryIn = colCarry[c];
-                float[] carryOut = newColCarry[c];
-                float[] rowIn = rowCarry[c];
-                float[] rowOut = nextRowCarry[c];
-                float[] dst = c < channels ? color : alphaDone;
-                int dstOffset = c < channels ? c * fw * fh : 0;
-                for (int y = loY; y < hiY; y++) {
-                    float wy = ys.weight(j, y);
-                    boolean top = y < topZoneEnd;
-                    boolean bottom = y >= zoneStartBottom;
-                    int trow = srcOffset + (y - tileY0) * tw - tileX0;
-                    int carryRow = (y - loY) * zw;
-                    // most pixels meet no blend zone and no carry: a tight loop for them, the general one around it
-                    boolean plain = !top && !bottom && plainFrom < plainTo;
-                    if (plain) {
-                        int d = dstOffset + (y - loY) * fw - loX;
-                        for (int x = plainFrom; x < plainTo; x++) {
-                            dst[d + x] = wy * wx[x - loX] * clamp(src[trow + x]);
-                        }
-                    }
-                    for (int x = loX; x < hiX; x++) {
-                        if (plain && x == plainFrom) {
-                            x = plainTo - 1;
-                            continue;
-                        }
-                        float v = wy * wx[x - loX] * clamp(src[trow + x]);
-                        if (x < leftZoneEnd) {
-                            v += carryIn[carryRow + x - leftZoneStart];
-                        }
-                        if (x >= zoneStartRight) {
-                            carryOut[carryRow + x - zoneStartRight] = v;
-                        } else {
-                            if (top) {
-                                v += rowIn[(y - topZoneStart) * outWidth + x];
+            int keepFrom = Math.min(keepX1, Math.max(plainFrom, keepX0));
+            int keepTo = Math.max(keepFrom, Math.min(plainTo, keepX1));
+            FloatImage buffer = null;
+            for (int band = y0; band < y1; band += BAND_ROWS) {
+                int bandEnd = Math.min(y1, band + BAND_ROWS);
+                int keepY0 = Math.max(band, margin);
+                int fh = Math.max(0, Math.min(bandEnd, keepY1) - keepY0);
+                if (fw > 0 && fh > 0 && (buffer == null || buffer.height() != fh)) {
+                    buffer = new FloatImage(fw, fh, channels, alpha);
+                }
+                // kept rows outside the top blend zone: plain between keepFrom and keepTo
+                int plainY1 = keepY0 + fh;
+                int plainY0 = Math.min(plainY1, Math.max(keepY0, topZoneEnd));
+                for (int c = 0; c < planes; c++) {
+                    float[] src = c < channels ? tile.colorData() : tile.alphaData();
+                    int srcOffset = c < channels ? c * tilePlane : 0;
+                    float[] carryIn = colCarry[c];
+                    float[] carryOut = newColCarry[c];
+                    float[] rowIn = rowCarry[c];
+                    float[] rowOut = nextRowCarry[c];
+                    float[] dst = buffer == null ? null : c < channels ? buffer.colorData() : buffer.alphaData();
+                    int dstOffset = c < channels ? c * fw * fh : 0;
+                    for (int y = band; y < bandEnd; y++) {
+                        float wy = ys.weight(j, y);
+                        boolean top = y < topZoneEnd;
+                        boolean bottom = y >= zoneStartBottom;
+                        boolean keepRow = y >= keepY0 && y < keepY0 + fh;
+                        int trow = srcOffset + (y - tileY0) * tw - tileX0;
+                        int carryRow = (y - loY) * zw;
+                        int d = dstOffset + (y - keepY0) * fw - keepX0;
+                        for (int x = loX; x < hiX; x++) {
+                            if (x == plainFrom && !top && !bottom) {
+                                // written from the tile below, or not kept
+                                x = plainTo - 1;
+                                continue;
                             }
-                            if (bottom) {
-                                rowOut[(y - zoneStartBottom) * outWidth + x] = v;
+                            float v = wy * wx[x - loX] * clamp(src[trow + x]);
+                            if (x < leftZoneEnd) {
+                                v += carryIn[carryRow + x - leftZoneStart];
+                            }
+                            if (x >= zoneStartRight) {
+                                carryOut[carryRow + x - zoneStartRight] = v;
                             } else {
-                                dst[dstOffset + (y - loY) * fw + (x - loX)] = v;
+                                if (top) {
+                                    v += rowIn[(y - topZoneStart) * outWidth + x];
+                                }
+                                if (bottom) {
+                                    rowOut[(y - zoneStartBottom) * outWidth + x] = v;
+                                } else if (keepRow && x >= keepX0 && x < keepX1) {
+                                    dst[d + x] = v;
+                                }
                             }
                         }
                     }
                 }
-            }
-            colCarry = newColCarry;
-            if (fw > 0 && fh > 0) {
-                writeInside(new FloatImage(fw, fh, channels, color, alphaDone), loX, loY);
-            }
-        }
-
-        /** Writes the part of a finished block at widened output coordinates that lies on the image itself. */
-        private void writeInside(FloatImage block, int x, int y) {
-            int margin = pad * scale;
-            int x0 = Math.max(x, margin);
-            int y0 = Math.max(y, margin);
-            int x1 = Math.min(x + block.width(), margin + out.getWidth());
-            int y1 = Math.min(y + block.height(), margin + out.getHeight());
-            if (x0 >= x1 || y0 >= y1) {
-                return;
-            }
-            if (x0 == x && y0 == y && x1 == x + block.width() && y1 == y + block.height()) {
-                Pixels.write(block, out, x - margin, y - margin);
-                return;
-            }
-            int w = x1 - x0;
-            int h = y1 - y0;
-            int bw = block.width();
-            int bPlane = bw * block.height();
-            FloatImage part = new FloatImage(w, h, block.channels(), block.hasAlpha());
-            int planes = block.channels() + (block.hasAlpha() ? 1 : 0);
-            for (int c = 0; c < planes; c++) {
-                float[] src = c < block.channels() ? block.colorData() : block.alphaData();
-                float[] dst = c < block.channels() ? part.colorData() : part.alphaData();
-                int so = c < block.channels() ? c * bPlane : 0;
-                int d = c < block.channels() ? c * w * h : 0;
-                for (int yy = y0; yy < y1; yy++) {
-                    System.arraycopy(src, so + (yy - y) * bw + (x0 - x), dst, d + (yy - y0) * w, w);
+                if (fh == 0 || fw == 0) {
+                    continue;
+                }
+                int bx = keepX0 - margin;
+                int by = keepY0 - margin;
+                int topRows = plainY0 - keepY0;
+                if (topRows > 0) {
+                    Pixels.write(buffer, 0, 0, fw, topRows, out, bx, by);
+                }
+                int plainRows = plainY1 - plainY0;
+                if (plainRows > 0) {
+                    int py = plainY0 - keepY0;
+                    if (keepFrom > keepX0) {
+                        Pixels.write(buffer, 0, py, keepFrom - keepX0, plainRows, out, bx, by + py);
+                    }
+                    if (keepTo > keepFrom) {
+                        Pixels.write(tile, keepFrom - tileX0, plainY0 - tileY0, keepTo - keepFrom, plainRows, out,
+                                keepFrom - margin, plainY0 - margin);
+                    }
+                    if (keepX1 > keepTo) {
+                        Pixels.write(buffer, keepTo - keepX0, py, keepX1 - keepTo, plainRows, out, keepTo - margin,
+                                plainY0 - margin);
+                    }
                 }
             }
-            Pixels.write(part, out, x0 - margin, y0 - margin);
         }
     }
 
