@@ -119,6 +119,42 @@ class PixelsTest {
     }
 
     @Test
+    void writeRegion_equalsWritingTheRegionCopiedOut() {
+        int[] types = {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_3BYTE_BGR,
+                BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY,
+                BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_BYTE_INDEXED};
+        FloatImage source = new FloatImage(9, 7, 3, true);
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < source.colorData().length; i++) {
+            source.colorData()[i] = r.nextFloat() * 1.2f - 0.1f;
+        }
+        for (int i = 0; i < source.alphaData().length; i++) {
+            source.alphaData()[i] = r.nextFloat();
+        }
+        FloatImage part = new FloatImage(4, 3, 3, true);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 4; x++) {
+                    part.set(c, x, y, source.get(c, x + 2, y + 3));
+                    part.alphaData()[y * 4 + x] = source.alpha(x + 2, y + 3);
+                }
+            }
+        }
+        for (int type : types) {
+            BufferedImage direct = new BufferedImage(6, 5, type);
+            BufferedImage copied = new BufferedImage(6, 5, type);
+
+            Pixels.write(source, 2, 3, 4, 3, direct, 1, 2);
+            Pixels.write(part, copied, 1, 2);
+
+            assertThat(direct.getRGB(0, 0, 6, 5, null, 0, 6)).as("type %d", type)
+                    .isEqualTo(copied.getRGB(0, 0, 6, 5, null, 0, 6));
+        }
+        assertThatThrownBy(() -> Pixels.write(source, 6, 0, 4, 3, new BufferedImage(6, 5, BufferedImage.TYPE_INT_RGB),
+                0, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit inside");
+    }
+
+    @Test
     void read_greyIsOneChannelOfRawSamplesWithoutGamma() {
         BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(0, 0, 0, 128);
