@@ -238,12 +238,12 @@ public final class TilingEnhancer implements Enhancer {
             }
             // One batch of look-ahead: the next batch is read and run by the engine while this thread blends and
             // writes the current one, so the Java work overlaps inference instead of adding to it.
-            Future<FloatImage[]> next = null;
+            Future<Enhanced> next = null;
             try {
-                FloatImage[] tiles = null;
                 for (int b = 0; b < batches.size(); b++) {
                     int[] batch = batches.get(b);
-                    tiles = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next);
+                    Enhanced enhanced = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next);
+                    FloatImage[] tiles = enhanced.tiles();
                     next = null;
                     if (b + 1 < batches.size()) {
                         int[] following = batches.get(b + 1);
@@ -257,6 +257,7 @@ public final class TilingEnhancer implements Enhancer {
                     for (int k = 0; k < batch[2]; k++) {
                         blend(i0 + k, j, tiles[k], next == null);
                     }
+                    engine.release(enhanced.output());
                     if (i0 + batch[2] == xs.count) {
                         float[][] t = rowCarry;
                         rowCarry = nextRowCarry;
@@ -289,8 +290,12 @@ public final class TilingEnhancer implements Enhancer {
             }
         }
 
+        /** Enhanced tiles, and the engine output they came from (which they may share). */
+        private record Enhanced(FloatImage[] tiles, Tensor output) {
+        }
+
         /** Enhances tiles (i0..i0+n-1, j): output planes of {@code tile * scale}, colour and alpha, 0..1. */
-        private FloatImage[] enhanceTiles(int i0, int j, int n) {
+        private Enhanced enhanceTiles(int i0, int j, int n) {
             int tw = xs.tile;
             int th = ys.tile;
             FloatImage[] regions = new FloatImage[n];
@@ -321,7 +326,7 @@ public final class TilingEnhancer implements Enhancer {
                         tw * scale, th * scale);
                 tiles[k] = fromModelOutput(regions[k], net, tw * scale, th * scale);
             }
-            return tiles;
+            return new Enhanced(tiles, result);
         }
 
         /**

@@ -25,6 +25,14 @@ public interface InferenceEngine extends AutoCloseable {
      */
     Tensor run(Tensor input);
 
+    /**
+     * Tells the engine that the caller is done with an output of {@link #run(Tensor)} and will not touch its data
+     * again, so that the engine may reuse that storage for a later output. Optional on both sides: the default does
+     * nothing, and an engine must work without it. May be called from any thread, also while other runs proceed.
+     */
+    default void release(Tensor output) {
+    }
+
     /** Releases native resources. Called once, after the last {@link #run(Tensor)} has returned. */
     @Override
     void close();

@@ -20,16 +20,25 @@ import io.github.enhance4j.spi.ModelMetadataKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One ONNX Runtime session around an image model. {@link OrtSession#run} is thread-safe, so concurrent
  * {@code enhance} calls share the session; the enhancer closes it after the last call.
+ *
+ * <p>Runs reuse their native memory: the input is copied into a direct buffer that an {@link OnnxTensor} wraps, and
+ * ONNX Runtime writes the output into another one (a pinned output), both kept for the next run of the same shape
+ * (as many sets as runs overlap, at most {@link #MAX_IDLE} idle); the output's values are then copied once into an
+ * array, one that the caller {@linkplain #release released} where there is one. Without this every run allocated
+ * and zeroed a direct input buffer, a native output and a Java array of the output's size.
  */
 final class OnnxEngine implements InferenceEngine {
 
@@ -40,6 +49,9 @@ final class OnnxEngine implements InferenceEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
 
+    /** Idle buffer sets, and released output arrays, kept for the next runs. */
+    private static final int MAX_IDLE = 2;
+
     private final OrtEnvironment env;
     private final OrtSession session;
     private final String inputName;
@@ -47,9 +59,14 @@ final class OnnxEngine implements InferenceEngine {
     private final Set<String> outputs;
     private final String modelName;
     private final ModelInfo info;
+    /** Whether runs write into reused buffers; off for the probe that measures the scale, and after a failure. */
+    private volatile boolean reuse;
+    private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<float[]> released = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
     private OnnxEngine(OrtEnvironment env, OrtSession session, String inputName, String outputName,
-            String modelName, ModelInfo info) {
+            String modelName, ModelInfo info, boolean reuse) {
         this.env = env;
         this.session = session;
         this.inputName = inputName;
@@ -57,6 +74,7 @@ final class OnnxEngine implements InferenceEngine {
         this.outputs = Collections.singleton(outputName);
         this.modelName = modelName;
         this.info = info;
+        this.reuse = reuse;
     }
 
     static OnnxEngine open(ModelSource model, EnhanceOptions options) {
@@ -124,10 +142,10 @@ final class OnnxEngine implements InferenceEngine {
 
             // an engine that does not know its scale yet can still run the probe that measures it
             OnnxEngine unscaled = new OnnxEngine(opened.environment(), session, input.getName(), output.getName(),
-                    name, info.build());
+                    name, info.build(), false);
             int scale = scale(name, meta, in, out, unscaled);
             return new OnnxEngine(opened.environment(), session, input.getName(), output.getName(), name,
-                    info.scale(scale).build());
+                    info.scale(scale).build(), true);
         } catch (OrtException e) {
             throw new ModelLoadException(name, ModelLoadException.Reason.INCOMPATIBLE,
                     "ONNX Runtime could not describe its inputs and outputs: " + e.getMessage(), e);
@@ -267,6 +285,109 @@ final class OnnxEngine implements InferenceEngine {
 
     @Override
     public Tensor run(Tensor input) {
+        if (reuse && input.rank() == 4) {
+            try {
+                return runReusing(input);
+            } catch (OrtException e) {
+                // e.g. an output whose shape is not [N, C, H * scale, W * scale]: the plain run below says what
+                // the model returns, and the enhancer explains it
+                reuse = false;
+                LOG.debug("{}: runs no longer reuse buffers after {}", modelName, e.getMessage());
+            }
+        }
+        return runPlain(input);
+    }
+
+    /** A run into reused native buffers: the output's shape must be {@code [N, C, H * scale, W * scale]}. */
+    private Tensor runReusing(Tensor input) throws OrtException {
+        int[] shape = input.shape();
+        int[] outShape = {shape[0], shape[1], Math.multiplyExact(shape[2], info.scale()),
+                Math.multiplyExact(shape[3], info.scale())};
+        RunBuffers buffers = take(shape, outShape);
+        try {
+            buffers.input.clear();
+            buffers.input.put(input.data());
+            buffers.input.rewind();
+            try (OrtSession.Result result = session.run(Collections.singletonMap(inputName, buffers.inputTensor),
+                    Collections.singletonMap(outputName, buffers.outputTensor))) {
+                // the values are in buffers.output; the pinned tensor stays ours
+            }
+            float[] data = array(buffers.outputSize);
+            buffers.output.rewind();
+            buffers.output.get(data);
+            return new Tensor(outShape, data);
+        } catch (OrtException | RuntimeException e) {
+            buffers.close();
+            buffers = null;
+            throw e;
+        } finally {
+            if (buffers != null) {
+                giveBack(buffers);
+            }
+        }
+    }
+
+    private RunBuffers take(int[] shape, int[] outShape) throws OrtException {
+        RunBuffers b;
+        while ((b = idle.poll()) != null) {
+            if (Arrays.equals(b.shape, shape)) {
+                return b;
+            }
+            b.close(); // another tile size: images of other sizes have come
+        }
+        long outputSize = (long) outShape[0] * outShape[1] * outShape[2] * outShape[3];
+        if (outputSize > Integer.MAX_VALUE - 8) {
+            throw new EnhanceException("Model " + modelName + " would return " + Arrays.toString(outShape)
+                    + ", too large for one tile; use a smaller tile size");
+        }
+        return new RunBuffers(env, shape, outShape);
+    }
+
+    private void giveBack(RunBuffers buffers) {
+        if (closed || idle.size() >= MAX_IDLE) {
+            buffers.close();
+            return;
+        }
+        idle.add(buffers);
+        if (closed) {
+            closeIdle();
+        }
+    }
+
+    /** A released array of {@code length} values, or a new one. */
+    private float[] array(int length) {
+        float[] a;
+        while ((a = released.poll()) != null) {
+            if (a.length == length) {
+                return a;
+            }
+        }
+        return new float[length];
+    }
+
+    /** Whether runs still reuse their buffers; for tests. */
+    boolean reusesBuffers() {
+        return reuse;
+    }
+
+    /** Idle buffer sets kept; for tests. */
+    int idleBuffers() {
+        return idle.size();
+    }
+
+    /** The plain run, without reused buffers; for tests, which compare the two. */
+    Tensor runWithoutReuse(Tensor input) {
+        return runPlain(input);
+    }
+
+    @Override
+    public void release(Tensor output) {
+        if (!closed && released.size() < MAX_IDLE) {
+            released.offer(output.data());
+        }
+    }
+
+    private Tensor runPlain(Tensor input) {
         int[] shape = input.shape();
         long[] dims = new long[shape.length];
         for (int i = 0; i < shape.length; i++) {
@@ -298,6 +419,48 @@ final class OnnxEngine implements InferenceEngine {
         }
     }
 
+    /** Direct input and output buffers of one shape, and the tensors over them. */
+    private static final class RunBuffers {
+        final int[] shape;
+        final FloatBuffer input;
+        final OnnxTensor inputTensor;
+        final int outputSize;
+        final FloatBuffer output;
+        final OnnxTensor outputTensor;
+
+        RunBuffers(OrtEnvironment env, int[] shape, int[] outShape) throws OrtException {
+            this.shape = shape.clone();
+            this.input = direct((long) shape[0] * shape[1] * shape[2] * shape[3]);
+            this.outputSize = outShape[0] * outShape[1] * outShape[2] * outShape[3];
+            this.output = direct(outputSize);
+            this.inputTensor = OnnxTensor.createTensor(env, input, longs(shape));
+            try {
+                this.outputTensor = OnnxTensor.createTensor(env, output, longs(outShape));
+            } catch (OrtException | RuntimeException e) {
+                inputTensor.close();
+                throw e;
+            }
+        }
+
+        private static FloatBuffer direct(long values) {
+            return ByteBuffer.allocateDirect(Math.toIntExact(values * Float.BYTES)).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+        }
+
+        private static long[] longs(int[] shape) {
+            long[] dims = new long[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                dims[i] = shape[i];
+            }
+            return dims;
+        }
+
+        void close() {
+            inputTensor.close();
+            outputTensor.close();
+        }
+    }
+
     /**
      * The values of {@code buffer}. {@link OnnxTensor#getFloatBuffer()} already copies the native output into a new
      * array-backed buffer, so its array is used as it is rather than copied once more (a x4 image of 2048x2048 is
@@ -315,7 +478,17 @@ final class OnnxEngine implements InferenceEngine {
 
     @Override
     public void close() {
+        closed = true;
+        closeIdle();
+        released.clear();
         closeQuietly(session);
+    }
+
+    private void closeIdle() {
+        RunBuffers b;
+        while ((b = idle.poll()) != null) {
+            b.close();
+        }
     }
 
     private static void closeQuietly(OrtSession session) {
