@@ -301,12 +301,21 @@ public final class TilingEnhancer implements Enhancer {
             FloatImage[] regions = new FloatImage[n];
             int mc = info.channels();
             int plane = modelWidth * modelHeight;
-            float[] batch = new float[n * mc * plane];
+            boolean unitRange = info.inputMin() == 0f && info.inputMax() == 1f;
+            float[] batch = null;
             for (int k = 0; k < n; k++) {
                 regions[k] = readReflected(xs.start(i0 + k) - pad, ys.start(j) - pad, tw, th);
                 FloatImage modelInput = toModelInput(regions[k]);
                 float[] padded = padTo(modelInput, modelWidth, modelHeight);
-                System.arraycopy(padded, 0, batch, k * mc * plane, padded.length);
+                if (n == 1 && unitRange) {
+                    // the engine only reads its input, and no range conversion writes into it: no copy needed
+                    batch = padded;
+                } else {
+                    if (batch == null) {
+                        batch = new float[n * mc * plane];
+                    }
+                    System.arraycopy(padded, 0, batch, k * mc * plane, padded.length);
+                }
             }
             toModelRange(batch);
             Tensor result = runEngine(new Tensor(new int[] {n, mc, modelHeight, modelWidth}, batch));

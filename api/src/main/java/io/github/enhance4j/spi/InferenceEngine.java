@@ -20,7 +20,8 @@ public interface InferenceEngine extends AutoCloseable {
      * Runs the network. Must be thread-safe.
      *
      * @param input {@code [N, C, H, W]} with C = {@code info().channels()}, values in the model's value range,
-     *              H and W equal to the fixed input size where the model has one
+     *              H and W equal to the fixed input size where the model has one; read only (the caller may share
+     *              its data with other buffers)
      * @return {@code [N, C, H * scale, W * scale]} in the model's value range (the caller clamps)
      */
     Tensor run(Tensor input);
