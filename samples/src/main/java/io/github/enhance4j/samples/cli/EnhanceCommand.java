@@ -197,6 +197,7 @@ public final class EnhanceCommand implements Callable<Integer> {
 
     private int process(Enhancer enhancer, EnhanceOptions options, VideoOptions videoOptions, String modelName)
             throws InterruptedException {
+        long start = System.nanoTime();
         JobPlanner.Plan plan = new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
         if (!quiet) {
             err.printf("Model: %s (x%d, %s, %s)%n", modelName,
@@ -210,6 +211,6 @@ public final class EnhanceCommand implements Callable<Integer> {
         if (!videos.isEmpty()) {
             outcomes.addAll(new VideoRunner(enhancer, videoOptions, overwrite, !quiet, err).run(videos));
         }
-        return Summary.of(outcomes).print(out, err);
+        return Summary.of(outcomes, System.nanoTime() - start).print(out, err);
     }
 }

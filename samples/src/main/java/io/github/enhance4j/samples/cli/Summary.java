@@ -2,12 +2,16 @@ package io.github.enhance4j.samples.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
-/** Counts of what happened, printed at the end of a run, with one line per failure and per skip. */
-record Summary(List<Outcome> outcomes) {
+/**
+ * Counts of what happened, printed at the end of a run, with one line per failure and per skip, and the run's
+ * time and images per second (enhanced images over the run's time, model loading not counted).
+ */
+record Summary(List<Outcome> outcomes, long nanos) {
 
-    static Summary of(List<Outcome> outcomes) {
-        return new Summary(List.copyOf(outcomes));
+    static Summary of(List<Outcome> outcomes, long nanos) {
+        return new Summary(List.copyOf(outcomes), nanos);
     }
 
     long count(Outcome.Status status) {
@@ -23,8 +27,11 @@ record Summary(List<Outcome> outcomes) {
                 out.println("skipped: " + o.input() + ": " + o.detail());
             }
         }
-        out.printf("%d enhanced, %d skipped, %d failed%n", count(Outcome.Status.DONE), count(Outcome.Status.SKIPPED),
-                count(Outcome.Status.FAILED));
+        long done = count(Outcome.Status.DONE);
+        double seconds = nanos / 1e9;
+        out.printf(Locale.ROOT, "%d enhanced, %d skipped, %d failed in %.1f s (%.1f images/s)%n", done,
+                count(Outcome.Status.SKIPPED), count(Outcome.Status.FAILED), seconds,
+                seconds > 0 ? done / seconds : 0.0);
         return count(Outcome.Status.FAILED) > 0 ? 1 : 0;
     }
 }

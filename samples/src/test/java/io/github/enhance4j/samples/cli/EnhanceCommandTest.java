@@ -128,7 +128,8 @@ class EnhanceCommandTest {
         assertThat(read(outDir.resolve("a_enhanced.png")).getWidth()).isEqualTo(40);
         assertThat(read(outDir.resolve("sub/b_enhanced.jpg")).getHeight()).isEqualTo(32);
         assertThat(read(outDir.resolve("sub/deeper/c_enhanced.bmp")).getWidth()).isEqualTo(20);
-        assertThat(stdout()).contains("3 enhanced, 0 skipped, 0 failed");
+        assertThat(stdout())
+                .containsPattern("3 enhanced, 0 skipped, 0 failed in \\d+\\.\\d s \\(\\d+\\.\\d images/s\\)");
     }
 
     @Test
