@@ -75,6 +75,14 @@ public final class Pixels {
      * top-left corner at {@code (x, y)}, as {@link #write(FloatImage, BufferedImage, int, int)} writes a whole
      * source. Saves copying the region out where only part of a buffer is finished.
      *
+     * @param source the pixels to write from
+     * @param sx     the region's left column in {@code source}
+     * @param sy     the region's top row in {@code source}
+     * @param width  the region's width, at least 1
+     * @param height the region's height, at least 1
+     * @param target the image written into
+     * @param x      the target column of the region's left edge
+     * @param y      the target row of the region's top edge
      * @throws IllegalArgumentException if the region does not lie inside {@code source} or, placed at
      *                                  {@code (x, y)}, reaches outside the target
      */

@@ -30,6 +30,8 @@ public interface InferenceEngine extends AutoCloseable {
      * Tells the engine that the caller is done with an output of {@link #run(Tensor)} and will not touch its data
      * again, so that the engine may reuse that storage for a later output. Optional on both sides: the default does
      * nothing, and an engine must work without it. May be called from any thread, also while other runs proceed.
+     *
+     * @param output a tensor this engine's {@code run} returned
      */
     default void release(Tensor output) {
     }
