@@ -308,10 +308,9 @@ final class OnnxEngine implements InferenceEngine {
             buffers.input.clear();
             buffers.input.put(input.data());
             buffers.input.rewind();
-            try (OrtSession.Result result = session.run(Collections.singletonMap(inputName, buffers.inputTensor),
-                    Collections.singletonMap(outputName, buffers.outputTensor))) {
-                // the values are in buffers.output; the pinned tensor stays ours
-            }
+            // the values land in buffers.output; closing the result leaves the pinned tensor open
+            session.run(Collections.singletonMap(inputName, buffers.inputTensor),
+                    Collections.singletonMap(outputName, buffers.outputTensor)).close();
             float[] data = array(buffers.outputSize);
             buffers.output.rewind();
             buffers.output.get(data);
