@@ -297,6 +297,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--resume --epochs " + epochs + ": "
                         + e.getMessage());
             }
+            checkSamePreset(p, trainer.config());
             earlier = EpochRecord.readCsv(metrics);
             out.printf("Resuming from %s after %d epoch%s%n", checkpoint, trainer.completedEpochs(),
                     trainer.completedEpochs() == 1 ? "" : "s");
@@ -345,6 +346,33 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A resumed run must prepare its images as it did when it started, which the preset decides (the seed presets
+     * shrink faces to 80x80): refuses a preset whose architecture or damage differs from the checkpoint's, naming
+     * the presets that match.
+     */
+    private void checkSamePreset(Preset p, TrainingConfig resumed) {
+        TrainingConfig given = p.config().build();
+        if (given.architecture().equals(resumed.architecture()) && given.scale() == resumed.scale()
+                && (degrade != null || given.degradation().equals(resumed.degradation()))) {
+            return;
+        }
+        List<String> matching = new ArrayList<>();
+        for (Preset candidate : Preset.values()) {
+            TrainingConfig c = candidate.config().build();
+            if (c.architecture().equals(resumed.architecture()) && c.scale() == resumed.scale()
+                    && c.degradation().equals(resumed.degradation())) {
+                matching.add(candidate.cliName());
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--resume: the checkpoint in " + output
+                + " trains " + resumed.architecture() + " x" + resumed.scale() + " on " + resumed.degradation()
+                + ", but --preset " + p.cliName() + " is " + given.architecture() + " x" + given.scale() + " on "
+                + given.degradation() + "; resume with the preset the run started with"
+                + (matching.isEmpty() ? "" : " (" + String.join(" or ", matching.stream().map(m -> "--preset " + m)
+                        .toList()) + ")"));
     }
 
     /**

@@ -117,5 +117,13 @@ class TrainEndToEndTest {
                 "--csv", dir.resolve(preset + ".csv").toString());
         assertThat(evaluated).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Protocol damage, x" + scale);
+
+        if (scale == 1) {
+            // resumed without its preset, the run would prepare its images as the seed preset does (80x80 faces)
+            int resumed = run("train", "-q", "--resume", "-d", photos.toString(), "-o", output.toString(),
+                    "--epochs", "3");
+            assertThat(resumed).isEqualTo(2);
+            assertThat(err.toString()).contains("resume with the preset the run started with (--preset restore)");
+        }
     }
 }
