@@ -74,10 +74,17 @@ public final class AtomicFiles {
     }
 
     /**
-     * A new empty file next to {@code target}. Not {@link Files#createTempFile}: that makes the file readable by its
-     * owner only, and the renamed result would keep those permissions; a plain create gets the usual ones (umask).
+     * A new empty hidden file next to {@code target}, {@code .NAME-RANDOM.tmp}, for writers that produce the file
+     * themselves (an encoder, say) and rename it onto the target when done: the same folder keeps the rename atomic,
+     * and a killed run leaves nothing under the target's name. Not {@link Files#createTempFile}: that makes the file
+     * readable by its owner only, and the renamed result would keep those permissions; a plain create gets the usual
+     * ones (umask).
+     *
+     * @param target the file that the temporary one will become; its folder must exist
+     * @return the new, empty temporary file
+     * @throws IOException if the folder cannot be written
      */
-    static Path createTemporary(Path target) throws IOException {
+    public static Path createTemporary(Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path temp = target.resolveSibling("." + target.getFileName() + "-"
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");

@@ -2,6 +2,7 @@ package io.github.enhance4j.video;
 
 import io.github.enhance4j.EnhanceException;
 import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.spi.AtomicFiles;
 import io.github.enhance4j.video.internal.VideoInput;
 import io.github.enhance4j.video.internal.VideoOutput;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -12,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -256,24 +255,11 @@ final class VideoJob {
         }
     }
 
-    /**
-     * A new empty hidden file beside the target, {@code .NAME-RANDOM.tmp}, so that the rename is atomic (same folder)
-     * and a killed run leaves nothing under the target's name.
-     */
+    /** A new empty hidden file beside the target ({@link AtomicFiles#createTemporary}), its folder made first. */
     private static Path createTemporary(Path target) {
         try {
             Files.createDirectories(target.getParent());
-            for (int attempt = 0; ; attempt++) {
-                Path temp = target.resolveSibling("." + target.getFileName() + "-"
-                        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-                try {
-                    return Files.createFile(temp);
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt > 100) {
-                        throw e;
-                    }
-                }
-            }
+            return AtomicFiles.createTemporary(target);
         } catch (IOException e) {
             throw new VideoWriteException(target, "cannot create a file in " + target.getParent() + ": " + e, e);
         }
