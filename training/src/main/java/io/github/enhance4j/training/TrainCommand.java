@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -112,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N")
     Integer threads;
 
-    @Option(names = "--max-minutes", paramLabel = "N", description = "Stop after this wall time, with a checkpoint.")
+    @Option(names = "--max-minutes", paramLabel = "N", description = "Stop after this wall time, with a checkpoint;"
+            + " counted from this command's start, with --resume too (a checkpoint keeps no time limit).")
     Double maxMinutes;
 
     @Option(names = "--early-stopping", paramLabel = "DELTA:PATIENCE|off", description = "Stop when the validation"
@@ -319,6 +322,21 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, "enhance4j-train-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        ScheduledExecutorService timer = null;
+        if (resume && maxMinutes != null) {
+            // a resumed trainer's configuration comes from its checkpoint; this session's limit is a timer here
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "enhance4j-train-time-limit");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.schedule(() -> {
+                out.printf("Time limit of %s min reached: stopping after this batch with a checkpoint%n",
+                        maxMinutesText());
+                out.flush();
+                trainer.requestStop();
+            }, (long) (maxMinutes * 60_000), TimeUnit.MILLISECONDS);
+        }
         TrainingResult result;
         try {
             out.println("Training " + trainer.config());
@@ -337,6 +355,9 @@ final class TrainCommand implements Callable<Integer> {
                 out.println("Wrote " + model.toAbsolutePath() + " and metrics.csv");
             }
         } finally {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
             trainer.close();
             finished.countDown();
             try {
@@ -353,6 +374,10 @@ final class TrainCommand implements Callable<Integer> {
      * shrink faces to 80x80): refuses a preset whose architecture or damage differs from the checkpoint's, naming
      * the presets that match.
      */
+    private String maxMinutesText() {
+        return maxMinutes == Math.rint(maxMinutes) ? String.valueOf(maxMinutes.longValue()) : String.valueOf(maxMinutes);
+    }
+
     private void checkSamePreset(Preset p, TrainingConfig resumed) {
         TrainingConfig given = p.config().build();
         if (given.architecture().equals(resumed.architecture()) && given.scale() == resumed.scale()

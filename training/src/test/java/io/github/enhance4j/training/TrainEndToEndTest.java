@@ -105,7 +105,7 @@ class TrainEndToEndTest {
 
         int trained = run("train", "-q", "-d", photos + "::repeat=3", "-d", more + "::downscale=1,val=1", "-o",
                 output.toString(), "--preset", preset, "--epochs", "2", "--batch", "4", "--patch",
-                Integer.toString(patch), "--samples-per-epoch", "8", "--val-split", "0.25");
+                Integer.toString(patch), "--samples-per-epoch", "8", "--val-split", "0.25", "--max-minutes", "30");
 
         assertThat(trained).as(err.toString()).isZero();
         assertThat(out.toString()).contains("samplesPerEpoch=8").contains("degradation=realistic:" + scale)
@@ -124,6 +124,16 @@ class TrainEndToEndTest {
                     "--epochs", "3");
             assertThat(resumed).isEqualTo(2);
             assertThat(err.toString()).contains("resume with the preset the run started with (--preset restore)");
+
+            // the first session's 30-minute limit stays with it; this session's --max-minutes counts from its start
+            out.reset();
+            err.reset();
+            resumed = run("train", "-q", "--resume", "--preset", "restore", "-d", photos + "::repeat=3", "-d",
+                    more + "::downscale=1,val=1", "-o", output.toString(), "--epochs", "100000", "--max-minutes",
+                    "0.02");
+            assertThat(resumed).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("maxDuration=null").contains("Time limit of 0.02 min reached")
+                    .contains("Stopped: STOP_REQUESTED");
         }
     }
 }

@@ -119,6 +119,8 @@ final class Dl4jTrainer implements Trainer {
         if (epochs > 0) {
             config.epochs(epochs);
         }
+        // a time limit belongs to the session that set it: the resumed session has the whole of its own time
+        config.maxDuration(null);
         if (c.config().checkpointDirectory().isPresent()) {
             // a run folder that was moved or copied (or a relative path read from elsewhere) goes on writing its
             // checkpoints where this one was read from, not where the run started
