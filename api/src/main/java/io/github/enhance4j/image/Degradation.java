@@ -135,11 +135,31 @@ public interface Degradation {
     }
 
     /**
+     * A random choice among damages: each call picks one of {@code choices} with probability proportional to its
+     * weight (drawn from the {@link Random} argument), then applies it. For training on a balanced mix, e.g. half
+     * {@link #realistic(int)} and half single, strong damages.
+     *
+     * @param choices the damages, at least one
+     * @param weights their relative frequencies, one per choice, each positive and finite
+     * @return the damage
+     * @throws IllegalArgumentException if the lists are empty, differ in length, or a weight is not positive
+     */
+    static Degradation mixture(java.util.List<Degradation> choices, java.util.List<Double> weights) {
+        return new MixtureDegradation(choices, weights);
+    }
+
+    /**
      * Parses the text form used by configurations and command lines: steps {@code name:value} joined by {@code +},
      * applied left to right. Names: {@code pixelate:0.4}, {@code bicubic:4}, {@code area:2} ({@link #areaDownscale}),
      * {@code blur:1.2} (sigma),
      * {@code noise:0.02} (sigma, 0..1 units), {@code jpeg:40} (quality), {@code realistic:2} ({@link #realistic(int)}
      * at that scale, 1 to 4, with its default settings), and {@code none} (no value: {@link #none()}).
+     *
+     * <p>The values of {@code pixelate}, {@code blur}, {@code noise} and {@code jpeg} may be ranges {@code MIN..MAX}:
+     * each image draws its value uniformly from the range ({@code jpeg:10..90}: a whole quality from 10 to 90).
+     * Chains separated by {@code |} form a {@link #mixture}: each image gets one of them, chosen with the weight
+     * written before it as {@code WEIGHT*} (1 when absent), e.g.
+     * {@code 0.5*realistic:1 | 0.2*noise:0.004..0.2 | 0.3*blur:0.5..3+jpeg:30..90}.
      *
      * @param spec the text form, e.g. {@code bicubic:4+jpeg:40}
      * @return the damage it describes
@@ -150,6 +170,40 @@ public interface Degradation {
             throw new IllegalArgumentException("empty degradation; expected e.g. pixelate:0.4, bicubic:4+jpeg:40"
                     + " or realistic:2");
         }
+        if (!spec.contains("|")) {
+            return parseChain(spec);
+        }
+        java.util.List<Degradation> choices = new java.util.ArrayList<>();
+        java.util.List<Double> weights = new java.util.ArrayList<>();
+        for (String alternative : spec.split("\\|", -1)) {
+            String chain = alternative.trim();
+            double weight = 1;
+            int star = chain.indexOf('*');
+            if (star >= 0) {
+                String w = chain.substring(0, star).trim();
+                try {
+                    weight = Double.parseDouble(w);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("the weight '" + w + "' of '" + chain + "' is not a number;"
+                            + " write WEIGHT*DAMAGE, e.g. 0.3*jpeg:10..90", e);
+                }
+                if (!(weight > 0) || Double.isInfinite(weight)) {
+                    throw new IllegalArgumentException("the weight of '" + chain + "' must be positive and finite, got "
+                            + w);
+                }
+                chain = chain.substring(star + 1).trim();
+            }
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("an empty choice in '" + spec + "'; each choice between | is a"
+                        + " damage such as blur:1.5 or none");
+            }
+            choices.add(parseChain(chain));
+            weights.add(weight);
+        }
+        return mixture(choices, weights);
+    }
+
+    private static Degradation parseChain(String spec) {
         Degradation result = null;
         for (String step : spec.split("\\+")) {
             String[] parts = step.trim().split(":", 2);
@@ -164,9 +218,17 @@ public interface Degradation {
             Degradation d;
             try {
                 String v = parts[1].trim();
-                switch (parts[0].trim().toLowerCase(java.util.Locale.ROOT)) {
+                String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+                boolean range = v.contains("..");
+                if (range && !(name.equals("pixelate") || name.equals("blur") || name.equals("noise")
+                        || name.equals("jpeg"))) {
+                    throw new IllegalArgumentException("degradation step '" + step.trim() + "' has a range, which"
+                            + " only pixelate, blur, noise and jpeg take");
+                }
+                switch (name) {
                     case "pixelate":
-                        d = pixelate(Double.parseDouble(v));
+                        d = range ? RangeDegradation.of(step.trim(), v, false, Degradation::pixelate)
+                                : pixelate(Double.parseDouble(v));
                         break;
                     case "bicubic":
                         d = bicubicDownscale(Integer.parseInt(v));
@@ -175,13 +237,16 @@ public interface Degradation {
                         d = areaDownscale(Integer.parseInt(v));
                         break;
                     case "blur":
-                        d = gaussianBlur(Double.parseDouble(v));
+                        d = range ? RangeDegradation.of(step.trim(), v, false, Degradation::gaussianBlur)
+                                : gaussianBlur(Double.parseDouble(v));
                         break;
                     case "noise":
-                        d = gaussianNoise(Double.parseDouble(v));
+                        d = range ? RangeDegradation.of(step.trim(), v, false, Degradation::gaussianNoise)
+                                : gaussianNoise(Double.parseDouble(v));
                         break;
                     case "jpeg":
-                        d = jpeg(Integer.parseInt(v));
+                        d = range ? RangeDegradation.of(step.trim(), v, true, q -> jpeg((int) q))
+                                : jpeg(Integer.parseInt(v));
                         break;
                     case "realistic":
                         d = realistic(Integer.parseInt(v));

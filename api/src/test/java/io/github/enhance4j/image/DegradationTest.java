@@ -222,4 +222,79 @@ class DegradationTest {
         assertThat(same).isNotSameAs(image);
         assertThat(Degradation.parse("none+jpeg:90").apply(image, new Random(1)).width()).isEqualTo(6);
     }
+
+    @Test
+    void parse_mixture_picksEachChoiceByItsWeight_reproducibly() {
+        FloatImage image = TestImages.constant(8, 8, 1, 0.5f);
+        // 'none' returns the image unchanged, 'noise' changes it: count which one each call chose
+        Degradation mix = Degradation.parse("3*none | 1*noise:0.1");
+        Random random = new Random(5);
+        int noisy = 0;
+        for (int i = 0; i < 4000; i++) {
+            if (!mix.apply(image, random).sameSamples(image)) {
+                noisy++;
+            }
+        }
+        assertThat(noisy / 4000.0).isCloseTo(0.25, within(0.03));
+        assertThat(mix.apply(image, new Random(9)).sameSamples(mix.apply(image, new Random(9)))).isTrue();
+        assertThat(mix.toString()).contains("mixture(").contains("3.0*");
+        // without weights the choices are equally likely
+        Degradation even = Degradation.parse("none|noise:0.1");
+        int evenNoisy = 0;
+        for (int i = 0; i < 4000; i++) {
+            evenNoisy += even.apply(image, random).sameSamples(image) ? 0 : 1;
+        }
+        assertThat(evenNoisy / 4000.0).isCloseTo(0.5, within(0.03));
+    }
+
+    @Test
+    void parse_ranges_drawEachImagesValueWithinTheRange() {
+        FloatImage image = TestImages.constant(100, 100, 1, 0.5f);
+        Degradation noise = Degradation.parse("noise:0.01..0.05");
+        Random random = new Random(11);
+        double lowest = 1;
+        double highest = 0;
+        for (int i = 0; i < 60; i++) {
+            double sigma = Math.sqrt(variance(noise.apply(image, random).colorData()));
+            lowest = Math.min(lowest, sigma);
+            highest = Math.max(highest, sigma);
+        }
+        assertThat(lowest).isGreaterThan(0.0095).isLessThan(0.015);
+        assertThat(highest).isLessThan(0.0505).isGreaterThan(0.045);
+
+        // whole JPEG qualities, both ends included: each draw equals one of jpeg:20, jpeg:21, jpeg:22
+        FloatImage smooth = TestImages.smooth(32, 24);
+        Degradation jpeg = Degradation.parse("jpeg:20..22");
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            FloatImage out = jpeg.apply(smooth, random);
+            for (int q = 20; q <= 22; q++) {
+                if (out.sameSamples(Degradation.jpeg(q).apply(smooth, new Random(0)))) {
+                    seen.add(q);
+                }
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(20, 21, 22);
+        assertThat(jpeg.toString()).isEqualTo("jpeg(20..22)");
+    }
+
+    @Test
+    void parse_badMixturesAndRanges_sayWhatIsWrong() {
+        assertThatThrownBy(() -> Degradation.parse("blur:1|"))
+                .hasMessageContaining("an empty choice");
+        assertThatThrownBy(() -> Degradation.parse("x*blur:1|none"))
+                .hasMessageContaining("weight 'x'").hasMessageContaining("not a number");
+        assertThatThrownBy(() -> Degradation.parse("0*blur:1|none"))
+                .hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> Degradation.parse("blur:3..1"))
+                .hasMessageContaining("minimum is above its maximum");
+        assertThatThrownBy(() -> Degradation.parse("bicubic:2..4"))
+                .hasMessageContaining("only pixelate, blur, noise and jpeg take");
+        assertThatThrownBy(() -> Degradation.parse("jpeg:0..50"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        assertThatThrownBy(() -> Degradation.parse("noise:0.1..x"))
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> Degradation.mixture(java.util.List.of(Degradation.none()), java.util.List.of()))
+                .hasMessageContaining("one weight per damage");
+    }
 }

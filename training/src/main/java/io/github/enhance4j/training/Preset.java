@@ -40,11 +40,12 @@ enum Preset {
             "bicubic:4", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.MSE, Preset.SR_EPOCH_SAMPLES),
     /**
      * Blind restoration at the same size (blur, noise, JPEG, softness, and clean photos left alone): the
-     * pixel-unshuffled U-Net with a global residual, L1 loss, 96x96 patches under the realistic damage pipeline,
-     * an epoch of {@link #RESTORE_EPOCH_SAMPLES} patches.
+     * pixel-unshuffled U-Net with a global residual, L1 loss, 96x96 patches under {@link #RESTORE_DAMAGE} (the
+     * realistic damage pipeline half of the time, single strong damages the other half), an epoch of
+     * {@link #RESTORE_EPOCH_SAMPLES} patches.
      */
     RESTORE(Architectures.RESTORE_UNET, 1, TrainingConfig.Optimizer.ADAM, 4e-4, TrainingConfig.Schedule.COSINE, 16,
-            40, 96, "realistic:1", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
+            40, 96, Preset.RESTORE_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
     /** Enlarges soft, noisy, compressed photos x2: the compact residual network on the realistic pipeline. */
     RESTORE_X2(Architectures.COMPACT_SR, 2, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
             40, 128, "realistic:2", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
@@ -54,6 +55,15 @@ enum Preset {
 
     /** Patches per epoch of the SR presets (400 batches of 32). */
     static final int SR_EPOCH_SAMPLES = 12_800;
+    /**
+     * The {@code restore} preset's damage: half of the patches get the realistic pipeline ({@code realistic:1}, a
+     * random chain of mostly moderate damages), the other half one strong damage of a kind users meet alone, which
+     * the chain rarely draws at full strength: Gaussian blur up to sigma 3, white noise up to sigma 51 (0.2), JPEG
+     * down to quality 10, and a blur + noise + JPEG chain. (The first 12 epochs of the first run trained on
+     * {@code realistic:1} alone: noise of sigma 25 and JPEG quality 20 stayed almost untouched.)
+     */
+    static final String RESTORE_DAMAGE = "0.5*realistic:1 | 0.12*blur:0.3..3 | 0.14*noise:0.004..0.2"
+            + " | 0.12*jpeg:10..90 | 0.12*blur:0.3..2+noise:0.004..0.06+jpeg:20..90";
     /** Patches per epoch of the restoration presets (1,000 batches of 16, some 4 to 5 minutes here). */
     static final int RESTORE_EPOCH_SAMPLES = 16_000;
 
@@ -131,7 +141,7 @@ enum Preset {
                 .degradation(degradation)
                 // the restoration presets train a fixed cosine schedule: their validation damage is random and a
                 // default's change reshuffles it, so "no better than 4 epochs ago" says little (it stopped the first run)
-                .earlyStopping(earlyStoppingMinDelta, degradation.startsWith("realistic") ? 0 : 4)
+                .earlyStopping(earlyStoppingMinDelta, restoration() ? 0 : 4)
                 .seed(SPLIT_SEED);
     }
 
@@ -143,9 +153,14 @@ enum Preset {
         return seedImages ? Evaluation::seedInput : UnaryOperator.identity();
     }
 
+    /** Whether this preset trains a restoration model on random realistic damage (the {@code restore*} presets). */
+    private boolean restoration() {
+        return degradation.contains("realistic");
+    }
+
     /** The matching evaluation protocol for validation pictures. */
     Evaluation.Protocol protocol() {
-        if (degradation.startsWith("realistic")) {
+        if (restoration()) {
             return Evaluation.Protocol.DAMAGE;
         }
         return seedImages ? Evaluation.Protocol.SEED : Evaluation.Protocol.SR;
