@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +70,9 @@ public final class EnhanceJob {
     public static final String DEFAULT_SUFFIX = "_enhanced";
     /** The report's file name in the output folder. */
     public static final String REPORT_NAME = "_enhance4j-report.json";
+
+    private static final int PRINTED_FAILURES = 50;
+    private static final int PRINTED_SKIPS = 10;
 
     private final String input;
     private final String output;
@@ -210,19 +213,20 @@ public final class EnhanceJob {
      * have the same name (the first, in path order, keeps it), and an output that would replace another input.
      */
     private static Map<String, String> conflicts(String[] listed, OutputNames names, OutputStore store) {
-        String[] sorted = listed.clone();
-        Arrays.sort(sorted);
+        List<String> sorted = new ArrayList<>();
         Set<String> inputs = new HashSet<>();
-        for (String file : sorted) {
-            inputs.add(new Path(URI.create(file)).toUri().getPath());
+        for (String file : listed) {
+            // listed as URIs (escaped); the path column holds Hadoop paths (not escaped)
+            Path path = new Path(URI.create(file));
+            if (!names.isOwnOutput(path.toString())) {
+                sorted.add(path.toString());
+                inputs.add(path.toUri().getPath());
+            }
         }
+        Collections.sort(sorted);
         Map<String, String> claimed = new HashMap<>();
         Map<String, String> conflicts = new HashMap<>();
-        for (String file : sorted) {
-            String path = new Path(URI.create(file)).toString();
-            if (names.isOwnOutput(path)) {
-                continue;
-            }
+        for (String path : sorted) {
             OutputNames.Target target = names.target(path);
             String targetPath = new Path(new Path(names.outputRoot()), target.relative()).toUri().getPath();
             String first = claimed.putIfAbsent(target.relative(), path);
@@ -289,7 +293,8 @@ public final class EnhanceJob {
 
     /**
      * Runs the job as {@link #main} does, printing to the given streams, and returns the exit code instead of
-     * exiting. Creates a Spark session ({@code --master} or spark-submit's) and stops it at the end.
+     * exiting. Uses the running Spark session if there is one; otherwise starts one ({@code --master}, or
+     * spark-submit's settings) and stops it at the end.
      *
      * @param args the command line
      * @param out  where the summary goes
@@ -311,6 +316,7 @@ public final class EnhanceJob {
             err.println("Usage: EnhanceJob [OPTIONS] IN OUT (--help for the options)");
             return 2;
         }
+        boolean ours = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark;
         try {
             spark = arguments.session();
@@ -331,12 +337,11 @@ public final class EnhanceJob {
             err.println("enhance-job: the job failed: " + e);
             return 1;
         } finally {
-            spark.stop();
+            if (ours) {
+                spark.stop();
+            }
         }
     }
-
-    private static final int PRINTED_FAILURES = 50;
-    private static final int PRINTED_SKIPS = 10;
 
     private static void print(EnhanceReport report, String reportPath, PrintStream out, PrintStream err) {
         List<EnhanceReport.Entry> failures = report.failures();
