@@ -83,19 +83,33 @@ public final class EnhanceTransformer extends Transformer implements DefaultPara
     private static final DefaultParamsReadable<EnhanceTransformer> READABLE = new DefaultParamsReadable<>() {
     };
 
+    /** @serial the stage's unique id */
     private final String uid;
+    /** @serial the input column parameter */
     private final Param<String> inputCol;
+    /** @serial the output column parameter */
     private final Param<String> outputCol;
+    /** @serial the width column parameter */
     private final Param<String> widthCol;
+    /** @serial the height column parameter */
     private final Param<String> heightCol;
+    /** @serial the error column parameter */
     private final Param<String> errorCol;
+    /** @serial the model parameter */
     private final Param<String> model;
+    /** @serial the output format parameter */
     private final Param<String> format;
+    /** @serial the per-row format column parameter */
     private final Param<String> formatCol;
+    /** @serial the final scale parameter */
     private final DoubleParam outscale;
+    /** @serial the tile size parameter */
     private final IntParam tileSize;
+    /** @serial the threads-per-task parameter */
     private final IntParam threads;
+    /** @serial the device parameter */
     private final Param<String> device;
+    /** @serial the pixel limit parameter */
     private final LongParam maxPixels;
 
     /** A stage with a random uid and the default parameters: {@code content} in, the bundled {@code sr-x2}. */

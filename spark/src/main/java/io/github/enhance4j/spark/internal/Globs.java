@@ -9,7 +9,7 @@ public final class Globs {
     }
 
     /**
-     * {@return whether a path has glob characters ({@code * ? [ {})}
+     * {@return whether a path has glob characters: {@code *}, {@code ?}, {@code [} or <code>&#123;</code>}
      *
      * @param path a path or URI
      */

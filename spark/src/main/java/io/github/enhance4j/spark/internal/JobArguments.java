@@ -126,7 +126,7 @@ public final class JobArguments {
             case "--device" -> device = value;
             case "--glob" -> glob = value;
             case "--suffix" -> suffix = value;
-            case "--max-pixels" -> maxPixels = (long) number(name, value.replace("_", ""));
+            case "--max-pixels" -> maxPixels = whole(name, value.replace("_", ""));
             case "--report" -> report = value;
             case "--master" -> master = value;
             case "--conf" -> {
@@ -196,6 +196,14 @@ public final class JobArguments {
     private static int integer(String name, String value) {
         try {
             return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number, got '" + value + "'");
+        }
+    }
+
+    private static long whole(String name, String value) {
+        try {
+            return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " takes a whole number, got '" + value + "'");
         }
