@@ -358,6 +358,10 @@ public final class EnhanceJob {
         if (report.skipped() > Math.min(PRINTED_SKIPS, skips.size())) {
             out.println("... and " + (report.skipped() - Math.min(PRINTED_SKIPS, skips.size())) + " more skipped");
         }
+        if (report.total() == 0) {
+            err.println("enhance-job: no image file under " + report.input() + " matches the glob (names starting"
+                    + " with . or _, and empty files, are not listed); see --glob");
+        }
         out.println(report.summaryLine());
         out.println("report: " + reportPath);
     }

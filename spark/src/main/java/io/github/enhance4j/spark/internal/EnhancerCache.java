@@ -66,6 +66,11 @@ public final class EnhancerCache implements AutoCloseable {
         return (int) enhancers.values().stream().filter(Once::isDone).count();
     }
 
+    /** {@return whether {@link #close()} was called (the JVM is shutting down, for the shared cache)} */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Closes every loaded enhancer; idempotent. Calls running on them finish or fail as {@link Enhancer} says. */
     @Override
     public void close() {

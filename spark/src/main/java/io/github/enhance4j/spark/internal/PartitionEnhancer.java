@@ -89,9 +89,10 @@ public final class PartitionEnhancer implements MapPartitionsFunction<Row, Row> 
                     + (in == null ? "" : " (" + in.getWidth() + "x" + in.getHeight() + ")")
                     + ": give executors more memory (spark.executor.memory), lower tileSize, or refuse such images"
                     + " with maxPixels");
-        } catch (IllegalStateException e) {
-            throw e; // the model was closed under the task: the JVM is going down, let Spark run the task elsewhere
         } catch (RuntimeException e) {
+            if (EnhancerCache.shared().isClosed()) {
+                throw e; // the model was closed under the task: the JVM is going down, let Spark run it elsewhere
+            }
             return append(row, null, null, null, "enhancing " + name + " failed: " + e);
         }
     }
