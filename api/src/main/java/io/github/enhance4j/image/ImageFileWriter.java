@@ -4,6 +4,7 @@ import io.github.enhance4j.ImageWriteException;
 import io.github.enhance4j.spi.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -55,11 +56,52 @@ final class ImageFileWriter {
         }
     }
 
+    /**
+     * Encodes in memory, with the same writer choice, adaptation and fallback as a file, for callers that keep the
+     * bytes elsewhere than in a local file.
+     */
+    static byte[] encode(BufferedImage image, String formatName) {
+        Path reported = Path.of("in-memory." + formatName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_"));
+        ImageWriter writer = writerForFormat(formatName, reported);
+        try {
+            FileFormat format = FileFormat.of(writer.getOriginatingProvider());
+            BufferedImage prepared = FormatAdapter.prepare(image, format, writer.getOriginatingProvider());
+            if (prepared == null) {
+                throw new ImageWriteException(reported, "the " + format + " writer accepts none of the layouts this "
+                        + PixelFormat.of(image) + " image can be converted to", null);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            withFallback(writer, prepared, format, reported, attempt -> {
+                bytes.reset();
+                try {
+                    encode(writer, attempt, format, bytes);
+                } catch (EncoderException e) {
+                    throw new EncodingFailure((Exception) e.getCause());
+                }
+            });
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** One complete encoding of an image to wherever it goes. */
+    @FunctionalInterface
+    private interface Attempt {
+        void write(BufferedImage image) throws EncodingFailure;
+    }
+
     /** Some writers accept a layout, then fail on it; a standard 8-bit copy is the second chance. */
     private static void writeWithFallback(ImageWriter writer, BufferedImage image, FileFormat format, Path target,
             Path reported) {
+        withFallback(writer, image, format, reported, attempt -> writeAtomically(writer, attempt, format, target,
+                reported));
+    }
+
+    private static void withFallback(ImageWriter writer, BufferedImage image, FileFormat format, Path reported,
+            Attempt attempt) {
         try {
-            writeAtomically(writer, image, format, target, reported);
+            attempt.write(image);
         } catch (EncodingFailure first) {
             BufferedImage simpler = FormatAdapter.toStandardEightBit(image, format, writer.getOriginatingProvider());
             if (simpler == null) {
@@ -70,7 +112,7 @@ final class ImageFileWriter {
                     first.getCause().toString(), PixelFormat.of(simpler));
             writer.reset();
             try {
-                writeAtomically(writer, simpler, format, target, reported);
+                attempt.write(simpler);
             } catch (EncodingFailure second) {
                 second.getCause().addSuppressed(first.getCause());
                 throw new ImageWriteException(reported, "the " + format + " writer failed: " + second.getCause(),

@@ -147,4 +147,22 @@ public final class ImageFiles {
         Objects.requireNonNull(formatName, "formatName");
         ImageFileWriter.write(image, path, formatName);
     }
+
+    /**
+     * Encodes in memory in the named ImageIO format, adapting the image exactly as {@link #write(BufferedImage, Path,
+     * String)} does, for callers that store the bytes elsewhere than in a local file (a database, a distributed file
+     * system, a Spark column).
+     *
+     * @param image      the image to encode
+     * @param formatName an ImageIO format name such as {@code "png"}, {@code "jpg"} or {@code "jpeg"},
+     *                   case-insensitive
+     * @return the complete file's bytes
+     * @throws ImageWriteException if the format has no writer or the encoder fails; its {@code target()} is
+     *                             {@code in-memory.FORMAT}, as there is no file
+     */
+    public static byte[] encode(BufferedImage image, String formatName) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(formatName, "formatName");
+        return ImageFileWriter.encode(image, formatName);
+    }
 }

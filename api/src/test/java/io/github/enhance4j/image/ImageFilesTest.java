@@ -280,6 +280,35 @@ class ImageFilesTest {
     }
 
     @Test
+    void encode_givesTheBytesThatWriteWouldWrite() throws IOException {
+        BufferedImage image = TestLayouts.fillRandom(TestLayouts.layouts().get("INT_ARGB").apply(23, 11), 7);
+        Path file = dir.resolve("image.png");
+        ImageFiles.write(image, file, "png");
+
+        byte[] encoded = ImageFiles.encode(image, "PNG");
+
+        assertThat(encoded).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void encode_jpegFromTranslucentImageIsFlattenedOnWhite() throws IOException {
+        BufferedImage argb = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+
+        BufferedImage back = ImageFiles.read(new ByteArrayInputStream(ImageFiles.encode(argb, "jpg")), "jpg", 1000);
+
+        assertColourNear(back.getRGB(8, 8), 0xFFFFFF);
+    }
+
+    @Test
+    void encode_unknownFormatListsTheWritableOnes() {
+        assertThatThrownBy(() -> ImageFiles.encode(quadrants(), "xyz"))
+                .isInstanceOfSatisfying(ImageWriteException.class,
+                        e -> assertThat(e.target()).isEqualTo(Path.of("in-memory.xyz")))
+                .hasMessageContaining("'xyz'")
+                .hasMessageContaining("png");
+    }
+
+    @Test
     void write_jpegFromTranslucentImageIsFlattenedOnWhite() {
         BufferedImage argb = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < 16; y++) {
