@@ -369,16 +369,21 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A resumed run must prepare its images as it did when it started, which the preset decides (the seed presets
-     * shrink faces to 80x80): refuses a preset whose architecture or damage differs from the checkpoint's, naming
-     * the presets that match.
-     */
     private String maxMinutesText() {
         return maxMinutes == Math.rint(maxMinutes) ? String.valueOf(maxMinutes.longValue()) : String.valueOf(maxMinutes);
     }
 
+    /**
+     * A resumed run must prepare its images as it did when it started, which the preset decides (the seed presets
+     * shrink faces to 80x80): refuses a preset whose architecture or damage differs from the checkpoint's, naming
+     * the presets that match. A resumed run keeps its damage: a different {@code --degrade} is refused.
+     */
     private void checkSamePreset(Preset p, TrainingConfig resumed) {
+        if (degrade != null && !degrade.trim().equals(resumed.degradation())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume: the checkpoint in " + output
+                    + " trains on " + resumed.degradation() + "; a resumed run keeps its damage, so --degrade "
+                    + degrade + " cannot apply: leave --degrade out, or start a new run in another --output");
+        }
         TrainingConfig given = p.config().build();
         if (given.architecture().equals(resumed.architecture()) && given.scale() == resumed.scale()
                 && (degrade != null || given.degradation().equals(resumed.degradation()))) {

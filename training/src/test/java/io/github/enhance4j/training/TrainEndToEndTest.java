@@ -124,6 +124,11 @@ class TrainEndToEndTest {
                     "--epochs", "3");
             assertThat(resumed).isEqualTo(2);
             assertThat(err.toString()).contains("resume with the preset the run started with (--preset restore)");
+            err.reset();
+            resumed = run("train", "-q", "--resume", "--preset", "restore", "--degrade", "blur:1", "-d",
+                    photos.toString(), "-o", output.toString(), "--epochs", "3");
+            assertThat(resumed).isEqualTo(2);
+            assertThat(err.toString()).contains("a resumed run keeps its damage, so --degrade blur:1 cannot apply");
 
             // the first session's 30-minute limit stays with it; this session's --max-minutes counts from its start
             out.reset();

@@ -5,6 +5,7 @@ import io.github.enhance4j.TrainingConfig;
 import io.github.enhance4j.TrainingData;
 import io.github.enhance4j.TrainingEvent;
 import io.github.enhance4j.TrainingResult;
+import io.github.enhance4j.image.FloatImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,6 +250,43 @@ class Dl4jTrainerTest {
 
         assertThat(losses).hasSize(4);
         assertThat(losses.get(3)).isLessThan(losses.get(0));
+    }
+
+    /**
+     * Validation images that a random damage left clean have an infinite input PSNR: they count in the loss but not
+     * in the PSNR means, which otherwise put the baseline at 100 dB for them, above any model.
+     */
+    @Test
+    void validationPsnr_leavesOutImagesTheDamageLeftClean() {
+        List<TrainingEvent.ValidationCompleted> clean = new ArrayList<>();
+        try (Trainer t = Trainer.create(seedConfig().degradation("none").epochs(1).build())) {
+            t.train(SEED_DATA, e -> {
+                if (e instanceof TrainingEvent.ValidationCompleted v) {
+                    clean.add(v);
+                }
+            });
+        }
+        assertThat(clean).hasSize(1);
+        assertThat(clean.get(0).loss()).isFinite();
+        assertThat(clean.get(0).psnr()).isNaN();
+        assertThat(clean.get(0).baselinePsnr()).isNaN();
+
+        List<TrainingEvent.ValidationCompleted> damaged = new ArrayList<>();
+        try (Trainer t = Trainer.create(seedConfig().degradation("pixelate:0.5").epochs(1).build())) {
+            t.train(SEED_DATA, e -> {
+                if (e instanceof TrainingEvent.ValidationCompleted v) {
+                    damaged.add(v);
+                }
+            });
+        }
+        assertThat(damaged.get(0).baselinePsnr()).isBetween(5.0, 60.0);
+        assertThat(damaged.get(0).psnr()).isBetween(5.0, 60.0);
+
+        FloatImage image = TestData.image(8, 8, 1);
+        assertThat(Dl4jTrainer.undamaged(new PairSource.Pair(image, image.copy()))).isTrue();
+        FloatImage changed = image.copy();
+        changed.colorData()[5] += 0.01f;
+        assertThat(Dl4jTrainer.undamaged(new PairSource.Pair(changed, image))).isFalse();
     }
 
     @Test
