@@ -122,6 +122,7 @@ public final class EnhanceCommand implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
+        NativeCache.useForOnnxRuntime();
         System.exit(execute(args, System.out, System.err));
     }
 
