@@ -94,6 +94,9 @@ run() { # side -> seconds
 
 SIDES="base this${OPENCV:+ opencv}"
 declare -A TIMES
+for side in $SIDES; do
+    run "$side" >/dev/null # untimed: fills the page cache and this build's native-library cache
+done
 for r in $(seq "$ROUNDS"); do
     for side in $SIDES; do
         s=$(run "$side")
