@@ -72,47 +72,52 @@ for folder, _, names in os.walk(src):
 EOF
 fi
 
-run() { # side -> seconds
-    local side=$1 start end
+run() { # side -> "wall cpu" seconds (cpu: user + system time of the command and its children)
+    local side=$1 n times
     rm -rf "$WORK/out"
-    start=$(date +%s.%N)
-    case $side in
-        base) java ${JAVA_OPTS:-} -jar "$WT/$JAR" -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null ;;
-        this) if [ "${LAUNCH:-}" = launcher ]; then
-                  ENHANCE_JAVA_OPTS="${JAVA_OPTS:-}" samples/target/enhance -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null
-              else
-                  java ${JAVA_OPTS:-} -jar "$JAR" -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null
-              fi ;;
-        opencv) "$PYTHON" "$WORK/espcn.py" "$PB" "$WORK/faces" "$WORK/out" ;;
-    esac
-    end=$(date +%s.%N)
-    local n
+    times=$( { TIMEFORMAT='%R %U %S'; time {
+        case $side in
+            base) java ${JAVA_OPTS:-} -jar "$WT/$JAR" -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null ;;
+            this) if [ "${LAUNCH:-}" = launcher ]; then
+                      ENHANCE_JAVA_OPTS="${JAVA_OPTS:-}" samples/target/enhance -q -m "$MODEL" "$WORK/faces" \
+                          -o "$WORK/out" >/dev/null
+                  else
+                      java ${JAVA_OPTS:-} -jar "$JAR" -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null
+                  fi ;;
+            opencv) "$PYTHON" "$WORK/espcn.py" "$PB" "$WORK/faces" "$WORK/out" ;;
+        esac
+    } 2>&1; } 2>&1 | tail -n 1)
     n=$(find "$WORK/out" -type f ! -name '.*' | wc -l)
     [ "$n" -eq "$FOUND" ] || { echo "folder-bench: $side wrote $n of $FOUND images" >&2; exit 1; }
-    echo "$end - $start" | bc
+    echo "$times" | awk '{print $1, $2 + $3}'
 }
 
 SIDES="base this${OPENCV:+ opencv}"
-declare -A TIMES
+declare -A WALL CPU
 for side in $SIDES; do
     run "$side" >/dev/null # untimed: fills the page cache and this build's native-library cache
 done
 for r in $(seq "$ROUNDS"); do
     for side in $SIDES; do
-        s=$(run "$side")
-        TIMES[$side]+="$s "
-        printf '%-6s round %d: %6.2f s, %6.1f images/s\n' "$side" "$r" "$s" "$(echo "$FOUND / $s" | bc -l)"
+        read -r wall cpu < <(run "$side")
+        WALL[$side]+="$wall "
+        CPU[$side]+="$cpu "
+        printf '%-6s round %d: %6.2f s, %6.1f images/s, CPU %6.2f s\n' "$side" "$r" "$wall" \
+            "$(echo "$FOUND / $wall" | bc -l)" "$cpu"
     done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 for side in $SIDES; do
-    m=$(echo "${TIMES[$side]}" | median)
-    printf '%-6s median: %6.2f s, %6.1f images/s\n' "$side" "$m" "$(echo "$FOUND / $m" | bc -l)"
+    m=$(echo "${WALL[$side]}" | median)
+    printf '%-6s median: %6.2f s, %6.1f images/s, CPU %6.2f s\n' "$side" "$m" "$(echo "$FOUND / $m" | bc -l)" \
+        "$(echo "${CPU[$side]}" | median)"
 done
-b=$(echo "${TIMES[base]}" | median)
-t=$(echo "${TIMES[this]}" | median)
-printf 'this / base time: %.2f (speed-up %.2fx)\n' "$(echo "$t / $b" | bc -l)" "$(echo "$b / $t" | bc -l)"
+ratio() { # side1 side2 -> median of the per-round ratios of wall times
+    local a=(${WALL[$1]}) b=(${WALL[$2]}) i
+    for i in "${!a[@]}"; do echo "${a[$i]} / ${b[$i]}" | bc -l; done | median
+}
+printf 'this / base wall time: median of rounds %.2f; CPU time: median this / median base %.2f\n' \
+    "$(ratio this base)" "$(echo "$(echo "${CPU[this]}" | median) / $(echo "${CPU[base]}" | median)" | bc -l)"
 if [ -n "$OPENCV" ]; then
-    o=$(echo "${TIMES[opencv]}" | median)
-    printf 'this / opencv time: %.2f\n' "$(echo "$t / $o" | bc -l)"
+    printf 'this / opencv wall time: median of rounds %.2f\n' "$(ratio this opencv)"
 fi
