@@ -58,7 +58,7 @@ final class BatchRunner {
         this.budget = budget;
     }
 
-    /** An image between reading and writing, with the budget it holds; {@code image == null} ends a stage. */
+    /** An image between reading and writing, with the budget it holds; {@link #END} tells a stage to stop. */
     private record Item(int index, Job job, BufferedImage image, BufferedImage result, int heldMib) {
 
         static final Item END = new Item(-1, null, null, null, 0);
