@@ -61,12 +61,13 @@ public final class EnhanceCommand implements Callable<Integer> {
             + EnhanceOptions.DEFAULT_TILE_SIZE + ").")
     Integer tile;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per inference (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per inference (default: all cores; with"
+            + " several images and no video, the cores divided among the --jobs images enhanced at once).")
     Integer threads;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "2",
-            description = "Images processed at once, within the memory budget; for videos, frames enhanced at once"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Images enhanced at once, within the memory budget, while others are decoded and written;"
+                    + " for videos, frames enhanced at once (default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--glob", paramLabel = "PATTERN", defaultValue = JobPlanner.DEFAULT_GLOB,
@@ -115,11 +116,24 @@ public final class EnhanceCommand implements Callable<Integer> {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
+    /**
+     * The command line's entry point: runs the command and exits with its code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
+        NativeCache.useForOnnxRuntime();
         System.exit(execute(args, System.out, System.err));
     }
 
-    /** Runs the command as {@code main} would, with its output going to the given streams. */
+    /**
+     * Runs the command as {@code main} would, with its output going to the given streams.
+     *
+     * @param args the command line
+     * @param out  where results and the summary go
+     * @param err  where progress, notes and errors go
+     * @return the exit code
+     */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
@@ -141,7 +155,7 @@ public final class EnhanceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "no input: give image or video files or folders, or --demo");
         }
-        EnhanceOptions options = options();
+        options(0); // a usage error in the options is reported before anything else is done
         VideoOptions videoOptions = videoOptions();
         DefaultModel.Choice choice;
         try {
@@ -149,20 +163,41 @@ public final class EnhanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        long start = System.nanoTime();
+        JobPlanner.Plan plan = demo ? null : new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
+        EnhanceOptions options = options(plan == null ? 0 : threadsPerImage(plan));
+        long loadStart = System.nanoTime();
         try (Enhancer enhancer = Enhancer.load(choice.source(), options)) {
             if (demo) {
                 Demo.run(enhancer, choice.description(),
                         output == null ? Path.of("demo.png") : output, out);
                 return 0;
             }
-            return process(enhancer, options, videoOptions, choice.description());
+            long loading = System.nanoTime() - loadStart;
+            return process(enhancer, plan, options.maxPixels(), videoOptions, choice.description(), start + loading);
         } catch (EnhanceException e) {
             err.println("enhance: " + e.getMessage());
             return 1;
         }
     }
 
-    private EnhanceOptions options() {
+    /**
+     * Threads for each inference when {@code --threads} is not given: with several images and no video, the cores
+     * are divided among the {@code --jobs} images enhanced at once, so that whole images run side by side instead
+     * of each spreading over every core (on 2 cores, small images ran 1.2-1.3x faster so; see
+     * backend-onnx/BENCHMARKS.md); otherwise 0, the backend's default (all cores).
+     */
+    private int threadsPerImage(JobPlanner.Plan plan) {
+        long images = plan.jobs().stream().filter(j -> !j.video()).count();
+        boolean videos = plan.jobs().stream().anyMatch(Job::video);
+        if (threads != null || videos || images < 2 || jobs < 2) {
+            return 0;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+    }
+
+    /** The options, with {@code defaultThreads} threads per inference unless {@code --threads} says otherwise. */
+    private EnhanceOptions options(int defaultThreads) {
         EnhanceOptions.Builder b = EnhanceOptions.builder().backend(backend);
         try {
             b.device(Device.parse(device));
@@ -171,6 +206,8 @@ public final class EnhanceCommand implements Callable<Integer> {
             }
             if (threads != null) {
                 b.threads(threads);
+            } else if (defaultThreads > 0) {
+                b.threads(defaultThreads);
             }
             if (scale != null) {
                 b.outscale(scale);
@@ -195,15 +232,14 @@ public final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
-    private int process(Enhancer enhancer, EnhanceOptions options, VideoOptions videoOptions, String modelName)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        JobPlanner.Plan plan = new JobPlanner(output, suffix, format, compare, glob).plan(inputs);
+    /** @param start when the run began, moved on by the time the model took to load (which is not counted) */
+    private int process(Enhancer enhancer, JobPlanner.Plan plan, long maxPixels, VideoOptions videoOptions,
+            String modelName, long start) throws InterruptedException {
         if (!quiet) {
             err.printf("Model: %s (x%d, %s, %s)%n", modelName,
                     enhancer.info().scale(), enhancer.info().backend(), enhancer.info().device());
         }
-        BatchRunner runner = new BatchRunner(enhancer, overwrite, options.maxPixels(), jobs, !quiet,
+        BatchRunner runner = new BatchRunner(enhancer, overwrite, maxPixels, jobs, !quiet,
                 MemoryBudget.ofHeap(0.6));
         List<Outcome> outcomes = new ArrayList<>(plan.failures());
         outcomes.addAll(runner.run(plan.jobs().stream().filter(j -> !j.video()).toList()));

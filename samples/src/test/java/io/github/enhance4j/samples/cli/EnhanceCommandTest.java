@@ -1,5 +1,8 @@
 package io.github.enhance4j.samples.cli;
 
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.Enhancer;
+import io.github.enhance4j.image.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -130,6 +135,51 @@ class EnhanceCommandTest {
         assertThat(read(outDir.resolve("sub/deeper/c_enhanced.bmp")).getWidth()).isEqualTo(20);
         assertThat(stdout())
                 .containsPattern("3 enhanced, 0 skipped, 0 failed in \\d+\\.\\d s \\(\\d+\\.\\d images/s\\)");
+    }
+
+    /**
+     * A folder goes through the pipeline (images decoded ahead, several enhanced at once with the cores divided
+     * among them, written behind): each result must be what enhancing that image alone gives, within 1/255.
+     */
+    @Test
+    void folder_throughThePipeline_matchesEnhancingEachImageAlone() throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            inputs.add(image("same/s" + i + ".png", "png", 40, 30));
+        }
+        inputs.add(image("same/other1.png", "png", 33, 21));
+        inputs.add(image("same/other2.png", "png", 17, 45));
+        Path outDir = dir.resolve("same-out");
+
+        int code = run("-q", dir.resolve("same").toString(), "-o", outDir.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("8 enhanced, 0 skipped, 0 failed");
+        try (Enhancer alone = Enhancer.load(DefaultModel.source(), EnhanceOptions.defaults())) {
+            for (Path in : inputs) {
+                BufferedImage expected = alone.enhance(ImageFiles.read(in));
+                String name = in.getFileName().toString().replace(".png", "_enhanced.png");
+                BufferedImage actual = read(outDir.resolve(name));
+                assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+                assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+                assertThat(maxDifference(expected, actual)).as(name).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    /** The largest difference of any channel of any pixel, in levels of 255. */
+    private static int maxDifference(BufferedImage a, BufferedImage b) {
+        int max = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    max = Math.max(max, Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF)));
+                }
+            }
+        }
+        return max;
     }
 
     @Test
