@@ -22,7 +22,15 @@ public enum BundledModel {
      * The seed recipe's autoencoder (scale 1, RGB, 1.1 M parameters): restores pixelated or blocky faces at the
      * same size; trained on LFW with {@code --preset seed-tuned}.
      */
-    SEED_AUTOENCODER("seed-autoencoder", 1, "restores pixelated faces at the same size (seed autoencoder, LFW)");
+    SEED_AUTOENCODER("seed-autoencoder", 1, "restores pixelated faces at the same size (seed autoencoder, LFW)"),
+
+    /**
+     * Blind restoration of photos and faces at the same size (scale 1, RGB, 1.27 M parameters): removes blur, noise
+     * and JPEG artefacts of unknown strength, and leaves a clean photo nearly as it is. A U-Net on a pixel-unshuffled
+     * input that predicts a correction to its input, trained with {@code --preset restore} on Sun_Hays80, T91 and
+     * LFW under the realistic damage pipeline ({@code realistic:1}).
+     */
+    RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)");
 
     private final String id;
     private final int scale;

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 
 /**
  * Which model {@code --model} means: a file, else one of the models bundled in enhance4j-models by id
- * ({@code sr-x2}, {@code sr-x4}, {@code seed-autoencoder}); without {@code --model}, the bundled {@code sr-x2}.
+ * ({@code sr-x2}, {@code sr-x4}, {@code seed-autoencoder}, {@code restore}); without {@code --model}, the bundled {@code sr-x2}.
  */
 final class DefaultModel {
 
     static final BundledModel DEFAULT = BundledModel.SR_X2;
+    /** The model {@code --demo} shows without {@code --model}. */
+    static final BundledModel DEMO = BundledModel.RESTORE;
 
     /** A resolved model and how to name it to the user. */
     record Choice(ModelSource source, String description) {

@@ -19,66 +19,108 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code enhance --demo}: damages the bundled test chart the way the model expects (bicubic downscale for a
- * super-resolution model, the seed's pixelation for a scale-1 model), enhances it, and writes
- * damaged | bicubic | enhanced | original with their PSNR against the original.
+ * {@code enhance --demo}: damages a bundled picture the way the model is meant to be used, enhances it, and writes
+ * damaged | classical peer | enhanced | original with their PSNR against the original.
+ * <ul>
+ *   <li>A restoration model (scale 1, such as {@code restore}): the bundled portrait (a public-domain NASA photo,
+ *       never trained on) blurred, with noise and saved as a JPEG ({@value #PHOTO_DAMAGE}); the peer is an unsharp
+ *       mask; RGB PSNR.</li>
+ *   <li>A super-resolution model: the bundled test chart downscaled with MATLAB's bicubic; the peer is bicubic
+ *       enlargement; Y-PSNR, the super-resolution papers' measure.</li>
+ *   <li>The seed autoencoder: the test chart pixelated as in the seed recipe; Y-PSNR.</li>
+ * </ul>
  */
 final class Demo {
 
     static final String CHART = "io/github/enhance4j/samples/demo-chart.png";
+    static final String PORTRAIT = "io/github/enhance4j/samples/demo-portrait.png";
+    /** What the demo does to the portrait: a soft, slightly noisy photo saved at a low JPEG quality. */
+    static final String PHOTO_DAMAGE = "blur:1.5+noise:0.02+jpeg:50";
 
-    /** PSNR figures of one demo run, in dB on the Y channel. */
-    record Result(double bicubicPsnr, double enhancedPsnr, Path picture) {
+    private static final String SEED_ARCHITECTURE = "seed-autoencoder";
+
+    /** PSNR figures of one demo run, in dB, and the picture written. */
+    record Result(String measure, double peerPsnr, double enhancedPsnr, Path picture) {
     }
 
     private Demo() {
     }
 
     static Result run(Enhancer enhancer, String modelName, Path picture, PrintStream out) {
-        FloatImage original = chart();
         int scale = enhancer.info().scale();
         FloatImage reference;
         FloatImage damaged;
-        FloatImage bicubic;
+        FloatImage peer;
         String damage;
+        String peerName;
+        boolean rgb = false;
         if (scale > 1) {
-            reference = SrEvaluation.modcrop(original, scale);
+            reference = SrEvaluation.modcrop(picture(CHART), scale);
             damaged = SrEvaluation.bicubicDegrade(reference, scale);
-            bicubic = SrEvaluation.bicubicUpscale(damaged, scale);
+            peer = SrEvaluation.bicubicUpscale(damaged, scale);
             damage = "bicubic /" + scale;
-        } else {
-            reference = original;
-            damaged = Degradation.pixelate(0.4).apply(original, new Random(1));
-            bicubic = damaged;
+            peerName = "bicubic";
+        } else if (SEED_ARCHITECTURE.equals(enhancer.info().architecture())) {
+            reference = picture(CHART);
+            damaged = Degradation.pixelate(0.4).apply(reference, new Random(1));
+            peer = damaged;
             damage = "pixelated 40%";
+            peerName = "input";
+        } else {
+            reference = picture(PORTRAIT);
+            damaged = Degradation.parse(PHOTO_DAMAGE).apply(reference, new Random(1));
+            peer = unsharpMask(damaged);
+            damage = PHOTO_DAMAGE;
+            peerName = "unsharp mask";
+            rgb = true;
         }
         FloatImage enhanced = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(damaged)));
-        int shave = scale;
-        double bicubicPsnr = ImageMetrics.psnrY(reference, bicubic, shave);
-        double enhancedPsnr = ImageMetrics.psnrY(reference, enhanced, shave);
+        int shave = rgb ? 0 : scale;
+        double inputPsnr = rgb ? ImageMetrics.psnr(reference, damaged, 0) : Double.NaN;
+        double peerPsnr = rgb ? ImageMetrics.psnr(reference, peer, shave) : ImageMetrics.psnrY(reference, peer, shave);
+        double enhancedPsnr = rgb ? ImageMetrics.psnr(reference, enhanced, shave)
+                : ImageMetrics.psnrY(reference, enhanced, shave);
         FloatImage damagedShown = Resampler.NEAREST.resize(damaged, reference.width(), reference.height());
+        String damagedLabel = rgb ? String.format("damaged %.2f dB", inputPsnr) : "damaged (" + damage + ")";
         BufferedImage composed = SideBySide.compose(List.of(
-                new SideBySide.Panel(Pixels.toBufferedImage(damagedShown), "damaged (" + damage + ")"),
-                new SideBySide.Panel(Pixels.toBufferedImage(bicubic),
-                        String.format("%s %.2f dB", scale > 1 ? "bicubic" : "input", bicubicPsnr)),
+                new SideBySide.Panel(Pixels.toBufferedImage(damagedShown), damagedLabel),
+                new SideBySide.Panel(Pixels.toBufferedImage(peer), String.format("%s %.2f dB", peerName, peerPsnr)),
                 new SideBySide.Panel(Pixels.toBufferedImage(enhanced), String.format("enhanced %.2f dB", enhancedPsnr)),
                 new SideBySide.Panel(Pixels.toBufferedImage(reference), "original")));
         ImageFiles.write(composed, picture);
+        String measure = rgb ? "RGB-PSNR" : "Y-PSNR";
         out.printf("Model: %s, x%d, %s on %s%n", modelName, scale, enhancer.info().backend(),
                 enhancer.info().device());
-        out.printf("Y-PSNR against the original (%s):%n", damage);
-        out.printf("  %-9s %6.2f dB%n", scale > 1 ? "bicubic" : "input", bicubicPsnr);
-        out.printf("  %-9s %6.2f dB  (%+.2f dB)%n", "enhanced", enhancedPsnr, enhancedPsnr - bicubicPsnr);
+        out.printf("%s against the original (%s):%n", measure, damage);
+        if (rgb) {
+            out.printf("  %-13s %6.2f dB%n", "damaged", inputPsnr);
+        }
+        out.printf("  %-13s %6.2f dB%n", peerName, peerPsnr);
+        double base = rgb ? inputPsnr : peerPsnr;
+        out.printf("  %-13s %6.2f dB  (%+.2f dB)%n", "enhanced", enhancedPsnr, enhancedPsnr - base);
         out.printf("Wrote %s%n", picture.toAbsolutePath());
-        return new Result(bicubicPsnr, enhancedPsnr, picture);
+        return new Result(measure, peerPsnr, enhancedPsnr, picture);
     }
 
-    private static FloatImage chart() {
-        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(CHART)) {
+    /** {@code x + 0.8 (x - gauss(x, 1))}, clamped: what a photo editor's sharpen does, the network's peer. */
+    static FloatImage unsharpMask(FloatImage image) {
+        FloatImage soft = Degradation.gaussianBlur(1.0).apply(image, new Random(0));
+        float[] x = image.colorData();
+        float[] b = soft.colorData();
+        float[] sharp = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            sharp[i] = Math.min(1f, Math.max(0f, x[i] + 0.8f * (x[i] - b[i])));
+        }
+        return new FloatImage(image.width(), image.height(), image.channels(), sharp,
+                image.hasAlpha() ? image.alphaData().clone() : null);
+    }
+
+    private static FloatImage picture(String resource) {
+        try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the demo image " + CHART + " is missing from the jar");
+                throw new IllegalStateException("the demo image " + resource + " is missing from the jar");
             }
-            return Pixels.read(ImageFiles.read(in, CHART, ImageFiles.DEFAULT_MAX_PIXELS));
+            return Pixels.read(ImageFiles.read(in, resource, ImageFiles.DEFAULT_MAX_PIXELS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -97,8 +97,9 @@ public final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Also write NAME_compare.png: bicubic | enhanced, labelled.")
     boolean compare;
 
-    @Option(names = "--demo", description = "Damage the bundled test chart, enhance it and write demo.png"
-            + " (damaged | bicubic | enhanced | original, with PSNR). -o names the picture.")
+    @Option(names = "--demo", description = "Damage a bundled picture, enhance it and write demo.png (damaged |"
+            + " classical peer | enhanced | original, with PSNR): a blurred, noisy JPEG portrait restored by"
+            + " 'restore', or with -m a super-resolution model the test chart downscaled. -o names the picture.")
     boolean demo;
 
     @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images larger than this many pixels.")
@@ -159,7 +160,8 @@ public final class EnhanceCommand implements Callable<Integer> {
         VideoOptions videoOptions = videoOptions();
         DefaultModel.Choice choice;
         try {
-            choice = DefaultModel.resolve(model);
+            // the demo shows what the library is for, restoring a damaged photo, unless -m names another model
+            choice = DefaultModel.resolve(model == null && demo ? DefaultModel.DEMO.id() : model);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -69,10 +69,23 @@ class EnhanceCommandTest {
 
         int code = run("--demo", "-o", picture.toString());
 
-        assertThat(code).isZero();
-        assertThat(stdout()).contains("Y-PSNR against the original").containsPattern("enhanced +\\d+\\.\\d\\d dB");
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("built-in restore")
+                .contains("RGB-PSNR against the original (" + Demo.PHOTO_DAMAGE)
+                .containsPattern("unsharp mask +\\d+\\.\\d\\d dB").containsPattern("enhanced +\\d+\\.\\d\\d dB  \\(\\+");
         BufferedImage demo = read(picture);
-        assertThat(demo.getWidth()).isGreaterThan(4 * 200);
+        assertThat(demo.getWidth()).isGreaterThan(4 * 250);
+    }
+
+    @Test
+    void demo_withASuperResolutionModel_downscalesTheChart() throws IOException {
+        Path picture = dir.resolve("sr-demo.png");
+
+        int code = run("--demo", "-m", "sr-x2", "-o", picture.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("built-in sr-x2").contains("Y-PSNR against the original (bicubic /2)")
+                .containsPattern("enhanced +\\d+\\.\\d\\d dB  \\(\\+");
     }
 
     @Test
