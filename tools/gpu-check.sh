@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One prepared check of enhance4j on an NVIDIA GPU, in under 5 minutes:
 #   1. builds the ONNX backend against onnxruntime_gpu (-Pcuda) and runs the CUDA tests (CudaTest, CudaProbeTest),
-#   2. benchmarks every bundled model (sr-x2, sr-x4, seed-autoencoder) at 512 and 2048 pixels, on the GPU and on the
+#   2. benchmarks every bundled model (sr-x2, sr-x4, seed-autoencoder, restore) at 512 and 2048 pixels, on the GPU and on the
 #      CPU: end-to-end Enhancer.enhance against a bare OrtSession.run (EnhanceBenchmark, JMH, one short run each),
 #   3. prints one table (output megapixels per second, enhance / raw).
 #
@@ -91,7 +91,7 @@ done
 # 2. benchmarks: GPU first, then the CPU (the seed autoencoder at 2048 last: several seconds per run on a CPU), each
 #    run keeping its rows when a later one runs out of time
 CP="backend-onnx/target/test-classes:backend-onnx/target/classes:$(cat backend-onnx/target/bench-cuda.cp)"
-ALL=sr-x2,sr-x4,seed-autoencoder
+ALL=sr-x2,sr-x4,seed-autoencoder,restore
 bench() { # name, timeout share (percent of what is left), models, JMH parameters...
     local name=$1 share=$2 models=$3
     shift 3
@@ -107,7 +107,7 @@ RUNS="gpu cpu-512 cpu-2048-sr cpu-2048-seed"
 bench gpu 35 "$ALL" -p device=cuda:0 -p size=512,2048
 bench cpu-512 30 "$ALL" -p device=cpu -p size=512
 bench cpu-2048-sr 45 sr-x2,sr-x4 -p device=cpu -p size=2048
-bench cpu-2048-seed 100 seed-autoencoder -p device=cpu -p size=2048
+bench cpu-2048-seed 100 seed-autoencoder,restore -p device=cpu -p size=2048
 
 # 3. one table
 echo
