@@ -15,7 +15,9 @@
 #
 # OpenCV peer: run when `python3 -c 'import cv2; cv2.dnn_superres'` works (or /usr/bin/python3's) and an ESPCN_x2.pb is found ($ESPCN_X2_PB,
 # or a file of that name under ../shared or this tree); it is OpenCV's dnn_superres with setModel("espcn", 2), reading
-# and writing each face with cv2.imread/imwrite, Python start included. Otherwise the script says why it is skipped.
+# and writing each face with cv2.imread/imwrite, Python start included. Without the .pb but with python3-onnx, OpenCV's
+# DNN runs a network of ESPCN x2's layer shapes with random weights and dnn_superres's own steps
+# (tools/opencv_espcn_peer.py): the same work at the same speed. Otherwise the script says why it is skipped.
 set -euo pipefail
 
 BASE=${1:-main} ROUNDS=${2:-3} COUNT=${3:-300} MODEL=${4:-sr-x2}
@@ -53,9 +55,13 @@ if ! python3 -c 'import cv2' >/dev/null 2>&1 && [ -x /usr/bin/python3 ]; then
 fi
 if ! "$PYTHON" -c 'import cv2; cv2.dnn_superres' >/dev/null 2>&1; then
     echo "OpenCV peer: not available (no Python OpenCV with dnn_superres: python3 -c 'import cv2; cv2.dnn_superres' fails)"
+elif { [ -z "$PB" ] || [ ! -f "$PB" ]; } && "$PYTHON" -c 'import onnx' >/dev/null 2>&1; then
+    OPENCV=shapes # no ESPCN_x2.pb here: OpenCV's DNN on a network of its layer shapes, see tools/opencv_espcn_peer.py
+    echo "OpenCV peer: no ESPCN_x2.pb, so OpenCV $("$PYTHON" -c 'import cv2; print(cv2.__version__)')'s DNN runs" \
+        "a network of ESPCN x2's layer shapes (random weights) with dnn_superres's steps (tools/opencv_espcn_peer.py)"
 elif [ -z "$PB" ] || [ ! -f "$PB" ]; then
     echo "OpenCV peer: not available (OpenCV $("$PYTHON" -c 'import cv2; print(cv2.__version__)') has dnn_superres," \
-        "but no ESPCN_x2.pb model was found; set ESPCN_X2_PB)"
+        "but no ESPCN_x2.pb model was found and no python3-onnx to write one of its shape; set ESPCN_X2_PB)"
 else
     OPENCV=yes
     cat > "$WORK/espcn.py" <<'EOF'
@@ -84,7 +90,11 @@ run() { # side -> "wall cpu" seconds (cpu: user + system time of the command and
                   else
                       java ${JAVA_OPTS:-} -jar "$JAR" -q -m "$MODEL" "$WORK/faces" -o "$WORK/out" >/dev/null
                   fi ;;
-            opencv) "$PYTHON" "$WORK/espcn.py" "$PB" "$WORK/faces" "$WORK/out" ;;
+            opencv) if [ "$OPENCV" = shapes ]; then
+                        "$PYTHON" "$ROOT/tools/opencv_espcn_peer.py" "$WORK/faces" "$WORK/out"
+                    else
+                        "$PYTHON" "$WORK/espcn.py" "$PB" "$WORK/faces" "$WORK/out"
+                    fi ;;
         esac
     } 2>&1; } 2>&1 | tail -n 1)
     n=$(find "$WORK/out" -type f ! -name '.*' | wc -l)
