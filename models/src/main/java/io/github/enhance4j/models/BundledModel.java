@@ -30,7 +30,15 @@ public enum BundledModel {
      * input that predicts a correction to its input, trained with {@code --preset restore} on Sun_Hays80, T91 and
      * LFW under the realistic damage pipeline ({@code realistic:1}).
      */
-    RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)");
+    RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
+
+    /**
+     * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 60 k parameters): a compact residual network at the
+     * input's resolution with a pixel-shuffle head, added to the input's nearest-neighbour enlargement; trained with
+     * {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic damage pipeline
+     * ({@code realistic:2}). For clean, sharp small images {@code sr-x2} is the closer fit.
+     */
+    RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (compact residual net, realistic damage)");
 
     private final String id;
     private final int scale;

@@ -342,6 +342,15 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void help_namesEveryBundledModel() {
+        assertThat(run("--help")).isZero();
+        String help = stdout().replaceAll("\\s+", " ");
+        for (io.github.enhance4j.models.BundledModel m : io.github.enhance4j.models.BundledModel.values()) {
+            assertThat(help).as("--help names " + m.id()).contains(m.id());
+        }
+    }
+
+    @Test
     void noInputIsEverModified() throws IOException {
         image("n/a.png", "png", 8, 8);
         image("n/b.gif", "gif", 8, 8);
