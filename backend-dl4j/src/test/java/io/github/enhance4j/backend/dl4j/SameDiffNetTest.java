@@ -82,6 +82,50 @@ class SameDiffNetTest {
         }
     }
 
+    /**
+     * Training runs in float32, where ND4J takes other kernels (oneDNN's) than in the double precision of the check
+     * above: the float32 gradients of every parameter array must agree with the double ones (cosine similarity and
+     * norm), so that a wrong float-only backward pass (layout, channel order) cannot hide behind the double check.
+     */
+    @ParameterizedTest(name = "{0} x{1}")
+    @CsvSource({"restore-unet, 1", "compact-sr, 2"})
+    void float32Gradients_agreeWithDoublePrecision(String architecture, int scale) {
+        NetSpec spec = Architectures.build(architecture, scale);
+        Map<String, INDArray> doubles = new LinkedHashMap<>();
+        SplittableRandom init = new SplittableRandom(3);
+        Parameters.initial(spec, 5).forEach((name, p) -> doubles.put(name, p.rank() == 4
+                && p.amaxNumber().doubleValue() == 0
+                ? Nd4j.create(init.doubles(p.length()).map(u -> (u * 2 - 1) * 0.05).toArray(), p.shape(), 'c')
+                : p.castTo(DataType.DOUBLE)));
+        Map<String, INDArray> floats = new LinkedHashMap<>();
+        doubles.forEach((name, p) -> floats.put(name, p.castTo(DataType.FLOAT)));
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 2;
+        int size = 2 * spec.sizeMultiple();
+        int out = size * scale;
+        INDArray input = Nd4j.create(uniform(random, n * 3 * size * size), new long[] {n, 3, size, size}, 'c');
+        INDArray target = Nd4j.create(uniform(random, n * 3 * out * out), new long[] {n, 3, out, out}, 'c');
+        List<String> names = new ArrayList<>();
+        for (NetSpec.Conv c : spec.convs()) {
+            names.add(c.weight());
+            names.add(c.bias());
+        }
+        Map<String, INDArray> exact = SameDiffNet.training(spec, doubles, TrainingConfig.Loss.L1, false)
+                .calculateGradients(Map.of(NetSpec.INPUT, input, SameDiffNet.TARGET, target), names);
+        Map<String, INDArray> single = SameDiffNet.training(spec, floats, TrainingConfig.Loss.L1, false)
+                .calculateGradients(Map.of(NetSpec.INPUT, input.castTo(DataType.FLOAT), SameDiffNet.TARGET,
+                        target.castTo(DataType.FLOAT)), names);
+        for (String name : names) {
+            INDArray a = exact.get(name);
+            INDArray b = single.get(name).castTo(DataType.DOUBLE);
+            double cosine = a.mul(b).sumNumber().doubleValue() / (a.norm2Number().doubleValue()
+                    * b.norm2Number().doubleValue() + 1e-30);
+            assertThat(cosine).as("%s: cosine of float32 and double gradients", name).isGreaterThan(0.999);
+            assertThat(b.norm2Number().doubleValue() / a.norm2Number().doubleValue()).as("%s: norm ratio", name)
+                    .isCloseTo(1.0, offset(1e-3));
+        }
+    }
+
     private static double objective(SameDiff graph, Map<String, INDArray> feed) {
         return graph.output(feed, SameDiffNet.OBJECTIVE).get(SameDiffNet.OBJECTIVE).getDouble(0);
     }
