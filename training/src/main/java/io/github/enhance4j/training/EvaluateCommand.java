@@ -7,6 +7,7 @@ import io.github.enhance4j.Enhancer;
 import io.github.enhance4j.image.Degradation;
 import io.github.enhance4j.image.ImageFiles;
 import io.github.enhance4j.image.Pixels;
+import io.github.enhance4j.image.UnsharpMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

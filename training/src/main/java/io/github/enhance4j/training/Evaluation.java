@@ -28,7 +28,7 @@ import java.util.Random;
  *   <li>{@link Protocol#DAMAGE}: real-world damage: the image (cropped to a multiple of 8 times the scale) is damaged
  *       with a given {@link Degradation} (seeded per image) and rounded to 8 bits, as a damaged photo is; the
  *       baseline is that input itself at scale 1 or its bicubic enlargement; RGB PSNR/SSIM against the original,
- *       no shave. A model can be a classical peer such as {@link UnsharpMask}.</li>
+ *       no shave. A model can be a classical peer such as {@link io.github.enhance4j.image.UnsharpMask}.</li>
  * </ul>
  */
 final class Evaluation {

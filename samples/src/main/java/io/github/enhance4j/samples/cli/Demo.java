@@ -8,6 +8,7 @@ import io.github.enhance4j.image.ImageMetrics;
 import io.github.enhance4j.image.Pixels;
 import io.github.enhance4j.image.Resampler;
 import io.github.enhance4j.image.SrEvaluation;
+import io.github.enhance4j.image.UnsharpMask;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class Demo {
         } else {
             reference = picture(PORTRAIT);
             damaged = Degradation.parse(PHOTO_DAMAGE).apply(reference, new Random(1));
-            peer = unsharpMask(damaged);
+            peer = UnsharpMask.defaults().apply(damaged);
             damage = PHOTO_DAMAGE;
             peerName = "unsharp mask";
             rgb = true;
@@ -100,19 +101,6 @@ final class Demo {
         out.printf("  %-13s %6.2f dB  (%+.2f dB)%n", "enhanced", enhancedPsnr, enhancedPsnr - base);
         out.printf("Wrote %s%n", picture.toAbsolutePath());
         return new Result(measure, peerPsnr, enhancedPsnr, picture);
-    }
-
-    /** {@code x + 0.8 (x - gauss(x, 1))}, clamped: what a photo editor's sharpen does, the network's peer. */
-    static FloatImage unsharpMask(FloatImage image) {
-        FloatImage soft = Degradation.gaussianBlur(1.0).apply(image, new Random(0));
-        float[] x = image.colorData();
-        float[] b = soft.colorData();
-        float[] sharp = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            sharp[i] = Math.min(1f, Math.max(0f, x[i] + 0.8f * (x[i] - b[i])));
-        }
-        return new FloatImage(image.width(), image.height(), image.channels(), sharp,
-                image.hasAlpha() ? image.alphaData().clone() : null);
     }
 
     private static FloatImage picture(String resource) {

@@ -1,6 +1,5 @@
-package io.github.enhance4j.training;
+package io.github.enhance4j.image;
 
-import io.github.enhance4j.image.FloatImage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +31,6 @@ class UnsharpMaskTest {
 
     @Test
     void badAmount_isRefused() {
-        assertThatThrownBy(() -> new UnsharpMask(1, 0)).hasMessageContaining("amount");
+        assertThatThrownBy(() -> UnsharpMask.of(1, 0)).hasMessageContaining("amount");
     }
 }
