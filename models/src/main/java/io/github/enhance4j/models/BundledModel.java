@@ -36,7 +36,8 @@ public enum BundledModel {
      * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 60 k parameters): a compact residual network at the
      * input's resolution with a pixel-shuffle head, added to the input's nearest-neighbour enlargement; trained with
      * {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic damage pipeline
-     * ({@code realistic:2}). For clean, sharp small images {@code sr-x2} is the closer fit.
+     * ({@code realistic:2}) mixed with clean, noisy and JPEG-only small images. For clean, sharp small images
+     * {@code sr-x2} is the closer fit.
      */
     RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (compact residual net, realistic damage)");
 
