@@ -34,13 +34,7 @@ class SameDiffNetTest {
     @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "compact-sr, 2"})
     void gradients_matchFiniteDifferencesOfTheLoss(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
-        Map<String, INDArray> params = new LinkedHashMap<>();
-        Parameters.initial(spec, 5).forEach((name, p) -> params.put(name, p.castTo(DataType.DOUBLE)));
-        SplittableRandom init = new SplittableRandom(3);
-        params.replaceAll((name, p) -> p.rank() == 4 && p.amaxNumber().doubleValue() == 0
-                // a residual network's zero last kernel would hide every earlier layer's gradient
-                ? Nd4j.create(init.doubles(p.length()).map(u -> (u * 2 - 1) * 0.05).toArray(), p.shape(), 'c')
-                : p);
+        Map<String, INDArray> params = doubleParameters(spec);
         SameDiff graph = SameDiffNet.training(spec, params, TrainingConfig.Loss.MSE, true);
         SplittableRandom random = new SplittableRandom(11);
         int n = 2;
@@ -91,12 +85,7 @@ class SameDiffNetTest {
     @CsvSource({"restore-unet, 1", "compact-sr, 2"})
     void float32Gradients_agreeWithDoublePrecision(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
-        Map<String, INDArray> doubles = new LinkedHashMap<>();
-        SplittableRandom init = new SplittableRandom(3);
-        Parameters.initial(spec, 5).forEach((name, p) -> doubles.put(name, p.rank() == 4
-                && p.amaxNumber().doubleValue() == 0
-                ? Nd4j.create(init.doubles(p.length()).map(u -> (u * 2 - 1) * 0.05).toArray(), p.shape(), 'c')
-                : p.castTo(DataType.DOUBLE)));
+        Map<String, INDArray> doubles = doubleParameters(spec);
         Map<String, INDArray> floats = new LinkedHashMap<>();
         doubles.forEach((name, p) -> floats.put(name, p.castTo(DataType.FLOAT)));
         SplittableRandom random = new SplittableRandom(11);
@@ -124,6 +113,18 @@ class SameDiffNetTest {
             assertThat(b.norm2Number().doubleValue() / a.norm2Number().doubleValue()).as("%s: norm ratio", name)
                     .isCloseTo(1.0, offset(1e-3));
         }
+    }
+
+    /** The initial parameters in double precision, with every all-zero kernel replaced by small random values. */
+    private static Map<String, INDArray> doubleParameters(NetSpec spec) {
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        Parameters.initial(spec, 5).forEach((name, p) -> params.put(name, p.castTo(DataType.DOUBLE)));
+        SplittableRandom init = new SplittableRandom(3);
+        params.replaceAll((name, p) -> p.rank() == 4 && p.amaxNumber().doubleValue() == 0
+                // a residual network's zero last kernel would hide every earlier layer's gradient
+                ? Nd4j.create(init.doubles(p.length()).map(u -> (u * 2 - 1) * 0.05).toArray(), p.shape(), 'c')
+                : p);
+        return params;
     }
 
     private static double objective(SameDiff graph, Map<String, INDArray> feed) {
