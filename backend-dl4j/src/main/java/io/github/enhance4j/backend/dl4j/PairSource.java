@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes training pairs (damaged input, clean target) from clean images with the configured degradation. A pair is a
@@ -46,6 +47,9 @@ final class PairSource {
     private final long seed;
     private final boolean augment;
     private final Set<Integer> warnedSmall = ConcurrentHashMap.newKeySet();
+    /** How many too-small images are logged as warnings; the rest are logged at debug level. */
+    static final int SMALL_WARNINGS = 3;
+    private final AtomicInteger smallWarnings = new AtomicInteger();
 
     PairSource(TrainingData data, TrainingConfig config) {
         this(data, config, 1);
@@ -111,8 +115,17 @@ final class PairSource {
     }
 
     private void warnSmall(int index, FloatImage image) {
-        if (warnedSmall.add(index)) {
-            LOG.warn("training image {} is {}x{}, smaller than the {}x{} patch; another image is used in its place",
+        if (!warnedSmall.add(index)) {
+            return;
+        }
+        // a data set repeated 30 times has 30 numbers per small picture: a few warnings say it, the rest go to debug
+        int count = smallWarnings.incrementAndGet();
+        if (count <= SMALL_WARNINGS) {
+            LOG.warn("training image {} is {}x{}, smaller than the {}x{} patch; another image is used in its place{}",
+                    index, image.width(), image.height(), patch, patch,
+                    count == SMALL_WARNINGS ? " (further such images are logged at debug level)" : "");
+        } else {
+            LOG.debug("training image {} is {}x{}, smaller than the {}x{} patch; another image is used in its place",
                     index, image.width(), image.height(), patch, patch);
         }
     }

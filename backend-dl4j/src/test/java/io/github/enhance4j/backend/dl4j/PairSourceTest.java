@@ -50,4 +50,30 @@ class PairSourceTest {
                 .hasMessageContaining("no training image is at least 48x48")
                 .hasMessageContaining("smaller patch size");
     }
+
+    @Test
+    void aSmallPictureRepeatedManyTimes_givesAFewWarnings_notOnePerCopy() {
+        List<FloatImage> images = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            images.add(image(20, 20, 0.1f)); // 40 too-small copies, as "::repeat=40" makes them
+        }
+        images.add(image(64, 64, 0.9f));
+        PairSource source = new PairSource(TrainingData.of(images, List.of(image(32, 32, 0.2f))), config(48));
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 40; i++) {
+                source.trainingPair(i, new Random(i));
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        long warnings = log.lines().filter(l -> l.contains("WARN") && l.contains("smaller than the 48x48 patch"))
+                .count();
+        assertThat(warnings).isEqualTo(PairSource.SMALL_WARNINGS);
+        assertThat(log).contains("further such images are logged at debug level");
+    }
 }
