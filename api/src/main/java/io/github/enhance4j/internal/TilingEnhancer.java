@@ -243,7 +243,7 @@ public final class TilingEnhancer implements Enhancer {
                 for (int b = 0; b < batches.size(); b++) {
                     int[] batch = batches.get(b);
                     Enhanced enhanced = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next);
-                    FloatImage[] tiles = enhanced.tiles();
+                    TileOutput[] tiles = enhanced.tiles();
                     next = null;
                     if (b + 1 < batches.size()) {
                         int[] following = batches.get(b + 1);
@@ -290,8 +290,8 @@ public final class TilingEnhancer implements Enhancer {
             }
         }
 
-        /** Enhanced tiles, and the engine output they came from (which they may share). */
-        private record Enhanced(FloatImage[] tiles, Tensor output) {
+        /** Enhanced tiles, and the engine output they came from (which they may read from). */
+        private record Enhanced(TileOutput[] tiles, Tensor output) {
         }
 
         /** Enhances tiles (i0..i0+n-1, j): output planes of {@code tile * scale}, colour and alpha, 0..1. */
@@ -326,14 +326,25 @@ public final class TilingEnhancer implements Enhancer {
                                 modelHeight, modelWidth}) + ", expected " + Arrays.toString(expected)
                         + " (scale " + scale + "). Is the model's scale or channel count declared correctly?");
             }
+            int outPlane = plane * scale * scale;
+            TileOutput[] tiles = new TileOutput[n];
+            if (info.colorMode() == ColorMode.RGB && unitRange && channels == 3) {
+                // the common case: the tiles' colour is the engine's output as it is, read from it row by row (an
+                // engine may return it over its native buffer, which is then never copied as a whole)
+                for (int k = 0; k < n; k++) {
+                    tiles[k] = new TileOutput(tw * scale, th * scale, 3, result, null, k * mc * outPlane,
+                            modelWidth * scale, outPlane, alphaOf(regions[k], tw * scale, th * scale));
+                }
+                return new Enhanced(tiles, result);
+            }
             float[] data = result.data();
             fromModelRange(data);
-            FloatImage[] tiles = new FloatImage[n];
-            int outPlane = plane * scale * scale;
             for (int k = 0; k < n; k++) {
                 float[] net = crop(data, k * mc * outPlane, mc, modelWidth * scale, modelHeight * scale,
                         tw * scale, th * scale);
-                tiles[k] = fromModelOutput(regions[k], net, tw * scale, th * scale);
+                FloatImage tile = fromModelOutput(regions[k], net, tw * scale, th * scale);
+                tiles[k] = new TileOutput(tile.width(), tile.height(), tile.channels(), null, tile.colorData(), 0,
+                        tile.width(), tile.width() * tile.height(), tile.alphaData());
             }
             return new Enhanced(tiles, result);
         }
@@ -474,14 +485,17 @@ public final class TilingEnhancer implements Enhancer {
                 System.arraycopy(net, 0, merged, 0, p);
                 color = io.github.enhance4j.image.YCbCr.toRgb(new FloatImage(w, h, 3, merged, null)).colorData();
             }
-            float[] a = null;
-            if (region.hasAlpha()) {
-                FloatImage alphaOnly = new FloatImage(region.width(), region.height(), 1, region.alphaData(), null);
-                a = scale == 1 ? region.alphaData().clone()
-                        : Resampler.BICUBIC.resize(alphaOnly, w, h).colorData();
-            }
             // not clamped here: blend clamps each value as it reads it, which saves a pass over the output
-            return new FloatImage(w, h, region.channels(), color, a);
+            return new FloatImage(w, h, region.channels(), color, alphaOf(region, w, h));
+        }
+
+        /** The region's alpha enlarged to {@code w x h} (bicubic), or null: networks never see alpha. */
+        private float[] alphaOf(FloatImage region, int w, int h) {
+            if (!region.hasAlpha()) {
+                return null;
+            }
+            FloatImage alphaOnly = new FloatImage(region.width(), region.height(), 1, region.alphaData(), null);
+            return scale == 1 ? region.alphaData().clone() : Resampler.BICUBIC.resize(alphaOnly, w, h).colorData();
         }
 
         /**
@@ -490,7 +504,7 @@ public final class TilingEnhancer implements Enhancer {
          * split among {@link #workers} threads: used for the last batch, when no look-ahead inference is running
          * and the engine's cores would otherwise wait.
          */
-        private void blend(int i, int j, FloatImage tile, boolean parallel) {
+        private void blend(int i, int j, TileOutput tile, boolean parallel) {
             int loY = ys.lo(j);
             int hiY = ys.hi(j);
             int planes = channels + (alpha ? 1 : 0);
@@ -528,7 +542,7 @@ public final class TilingEnhancer implements Enhancer {
          * writer clamps as the blend would, so that rectangle is written straight from the tile. Only the blend
          * zones and carries go through the band buffer.
          */
-        private void blendRows(int i, int j, FloatImage tile, float[][] newColCarry, int y0, int y1) {
+        private void blendRows(int i, int j, TileOutput tile, float[][] newColCarry, int y0, int y1) {
             int loX = xs.lo(i);
             int hiX = xs.hi(i);
             int loY = ys.lo(j);
@@ -551,7 +565,9 @@ public final class TilingEnhancer implements Enhancer {
             int keepY1 = Math.min(finalY, margin + out.getHeight());
             int fw = keepX1 - keepX0;
             int planes = channels + (alpha ? 1 : 0);
-            int tilePlane = tile.width() * tile.height();
+            // the tile's rows of one band at a time, copied out of the engine's output while they are blended
+            FloatImage rows = new FloatImage(tw, BAND_ROWS, channels, alpha);
+            int tilePlane = tw * BAND_ROWS;
             float[] wx = new float[hiX - loX];
             for (int x = loX; x < hiX; x++) {
                 wx[x - loX] = xs.weight(i, x);
@@ -564,6 +580,7 @@ public final class TilingEnhancer implements Enhancer {
             FloatImage buffer = null;
             for (int band = y0; band < y1; band += BAND_ROWS) {
                 int bandEnd = Math.min(y1, band + BAND_ROWS);
+                tile.readRows(band - tileY0, bandEnd - band, rows);
                 int keepY0 = Math.max(band, margin);
                 int fh = Math.max(0, Math.min(bandEnd, keepY1) - keepY0);
                 if (fw > 0 && fh > 0 && (buffer == null || buffer.height() != fh)) {
@@ -573,7 +590,7 @@ public final class TilingEnhancer implements Enhancer {
                 int plainY1 = keepY0 + fh;
                 int plainY0 = Math.min(plainY1, Math.max(keepY0, topZoneEnd));
                 for (int c = 0; c < planes; c++) {
-                    float[] src = c < channels ? tile.colorData() : tile.alphaData();
+                    float[] src = c < channels ? rows.colorData() : rows.alphaData();
                     int srcOffset = c < channels ? c * tilePlane : 0;
                     float[] carryIn = colCarry[c];
                     float[] carryOut = newColCarry[c];
@@ -586,7 +603,7 @@ public final class TilingEnhancer implements Enhancer {
                         boolean top = y < topZoneEnd;
                         boolean bottom = y >= zoneStartBottom;
                         boolean keepRow = y >= keepY0 && y < keepY0 + fh;
-                        int trow = srcOffset + (y - tileY0) * tw - tileX0;
+                        int trow = srcOffset + (y - band) * tw - tileX0;
                         int carryRow = (y - loY) * zw;
                         int d = dstOffset + (y - keepY0) * fw - keepX0;
                         for (int x = loX; x < hiX; x++) {
@@ -630,7 +647,7 @@ public final class TilingEnhancer implements Enhancer {
                         Pixels.write(buffer, 0, py, keepFrom - keepX0, plainRows, out, bx, by + py);
                     }
                     if (keepTo > keepFrom) {
-                        Pixels.write(tile, keepFrom - tileX0, plainY0 - tileY0, keepTo - keepFrom, plainRows, out,
+                        Pixels.write(rows, keepFrom - tileX0, plainY0 - band, keepTo - keepFrom, plainRows, out,
                                 keepFrom - margin, plainY0 - margin);
                     }
                     if (keepX1 > keepTo) {
@@ -638,6 +655,35 @@ public final class TilingEnhancer implements Enhancer {
                                 plainY0 - margin);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * One tile of the engine's output, as the blend reads it: {@code channels} colour planes of
+     * {@code width x height} inside {@code source} (the engine's tensor, possibly over its native buffer) or
+     * {@code array}, from {@code offset} with the given row and plane strides, and the alpha plane apart.
+     */
+    private record TileOutput(int width, int height, int channels, Tensor source, float[] array, int offset,
+            int rowStride, int planeStride, float[] alpha) {
+
+        /** Copies tile rows {@code [y, y + count)} of every plane into the first rows of {@code rows}. */
+        void readRows(int y, int count, FloatImage rows) {
+            float[] color = rows.colorData();
+            int rowsPlane = rows.width() * rows.height();
+            for (int c = 0; c < channels; c++) {
+                for (int r = 0; r < count; r++) {
+                    int from = offset + c * planeStride + (y + r) * rowStride;
+                    int to = c * rowsPlane + r * width;
+                    if (source != null) {
+                        source.read(from, color, to, width);
+                    } else {
+                        System.arraycopy(array, from, color, to, width);
+                    }
+                }
+            }
+            if (alpha != null && rows.hasAlpha()) {
+                System.arraycopy(alpha, y * width, rows.alphaData(), 0, count * width);
             }
         }
     }

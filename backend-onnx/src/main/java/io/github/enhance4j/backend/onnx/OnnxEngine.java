@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -36,9 +37,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Runs reuse their native memory: the input is copied into a direct buffer that an {@link OnnxTensor} wraps, and
  * ONNX Runtime writes the output into another one (a pinned output), both kept for the next run of the same shape
- * (as many sets as runs overlap, at most {@link #MAX_IDLE} idle); the output's values are then copied once into an
- * array, one that the caller {@linkplain #release released} where there is one. Without this every run allocated
- * and zeroed a direct input buffer, a native output and a Java array of the output's size.
+ * (as many sets as runs overlap, at most {@link #MAX_IDLE} idle). The output is returned as a tensor
+ * {@linkplain Tensor#over over that buffer}, not copied: the enhancer reads the rows it blends straight from it, and
+ * {@linkplain #release releases} it when done, which returns the buffers for the next run. Outputs nobody releases
+ * are bounded: past {@link #MAX_LENT} of them, runs return a copy and keep their buffers. Without this every run
+ * allocated and zeroed a direct input buffer, a native output and a Java array of the output's size, and copied the
+ * output (50 MB for a 512-pixel tile of a x4 model) before the enhancer read it once more.
  */
 final class OnnxEngine implements InferenceEngine {
 
@@ -49,8 +53,10 @@ final class OnnxEngine implements InferenceEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxEngine.class);
 
-    /** Idle buffer sets, and released output arrays, kept for the next runs. */
+    /** Idle buffer sets kept for the next runs. */
     private static final int MAX_IDLE = 2;
+    /** Outputs handed out over their buffers and not yet released; past this many, runs return copies. */
+    static final int MAX_LENT = 8;
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -62,7 +68,8 @@ final class OnnxEngine implements InferenceEngine {
     /** Whether runs write into reused buffers; off for the probe that measures the scale, and after a failure. */
     private volatile boolean reuse;
     private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<float[]> released = new ConcurrentLinkedQueue<>();
+    /** Buffer sets whose output tensor is out with the caller, keyed by that tensor (Tensor does not override equals: identity). */
+    private final Map<Tensor, RunBuffers> lent = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private OnnxEngine(OrtEnvironment env, OrtSession session, String inputName, String outputName,
@@ -298,7 +305,10 @@ final class OnnxEngine implements InferenceEngine {
         return runPlain(input);
     }
 
-    /** A run into reused native buffers: the output's shape must be {@code [N, C, H * scale, W * scale]}. */
+    /**
+     * A run into reused native buffers: the output's shape must be {@code [N, C, H * scale, W * scale]}. The result
+     * is a tensor over the output buffer, which stays lent until {@link #release}.
+     */
     private Tensor runReusing(Tensor input) throws OrtException {
         int[] shape = input.shape();
         int[] outShape = {shape[0], shape[1], Math.multiplyExact(shape[2], info.scale()),
@@ -311,13 +321,29 @@ final class OnnxEngine implements InferenceEngine {
             // the values land in buffers.output; closing the result leaves the pinned tensor open
             session.run(Collections.singletonMap(inputName, buffers.inputTensor),
                     Collections.singletonMap(outputName, buffers.outputTensor)).close();
-            float[] data = array(buffers.outputSize);
             buffers.output.rewind();
-            buffers.output.get(data);
-            return new Tensor(outShape, data);
-        } catch (OrtException | RuntimeException e) {
-            buffers.close();
+            if (lent.size() >= MAX_LENT) {
+                // the caller does not release its outputs: copy, so that the buffers go back and memory stays bounded
+                float[] data = new float[buffers.outputSize];
+                buffers.output.get(data);
+                return new Tensor(outShape, data);
+            }
+            Tensor result = Tensor.over(outShape, buffers.output);
+            lent.put(result, buffers);
             buffers = null;
+            if (closed) {
+                // closed during the run: nothing will come back through release
+                RunBuffers back = lent.remove(result);
+                if (back != null) {
+                    back.close();
+                }
+            }
+            return result;
+        } catch (OrtException | RuntimeException e) {
+            if (buffers != null) {
+                buffers.close();
+                buffers = null;
+            }
             throw e;
         } finally {
             if (buffers != null) {
@@ -353,17 +379,6 @@ final class OnnxEngine implements InferenceEngine {
         }
     }
 
-    /** A released array of {@code length} values, or a new one. */
-    private float[] array(int length) {
-        float[] a;
-        while ((a = released.poll()) != null) {
-            if (a.length == length) {
-                return a;
-            }
-        }
-        return new float[length];
-    }
-
     /** Whether runs still reuse their buffers; for tests. */
     boolean reusesBuffers() {
         return reuse;
@@ -379,10 +394,16 @@ final class OnnxEngine implements InferenceEngine {
         return runPlain(input);
     }
 
+    /** Outputs lent over their buffers and not yet released; for tests. */
+    int lentOutputs() {
+        return lent.size();
+    }
+
     @Override
     public void release(Tensor output) {
-        if (!closed && released.size() < MAX_IDLE) {
-            released.offer(output.data());
+        RunBuffers buffers = lent.remove(output);
+        if (buffers != null) {
+            giveBack(buffers);
         }
     }
 
@@ -479,7 +500,13 @@ final class OnnxEngine implements InferenceEngine {
     public void close() {
         closed = true;
         closeIdle();
-        released.clear();
+        // a tensor still out keeps its values: the buffer is Java's; only ONNX Runtime's views of it are closed
+        for (Tensor t : lent.keySet()) {
+            RunBuffers b = lent.remove(t);
+            if (b != null) {
+                b.close();
+            }
+        }
         closeQuietly(session);
     }
 

@@ -48,19 +48,60 @@ class OnnxEngineTest {
         }
     }
 
+    private static float[] readAll(Tensor t) {
+        float[] values = new float[t.size()];
+        t.read(0, values, 0, values.length);
+        return values;
+    }
+
     @Test
-    void release_letsTheNextRunOfThatShapeUseTheArrayAgain() {
+    void anOutput_staysLentUntilReleased_andKeepsItsValuesWhileOtherRunsOfItsShapeProceed() {
         try (OnnxEngine engine = OnnxEngine.open(ModelSource.of(ModelGenerators.nearestUpscale(3, 2), "x2.onnx"),
                 CPU)) {
             Tensor first = engine.run(random(1, 1, 3, 8, 8));
-            float[] storage = first.data();
+            float[] expected = engine.runWithoutReuse(random(1, 1, 3, 8, 8)).data();
+            assertThat(engine.lentOutputs()).isEqualTo(1);
+
+            Tensor second = engine.run(random(2, 1, 3, 8, 8)); // the first's buffers are still lent: new ones
+
+            assertThat(readAll(first)).containsExactly(expected);
+            assertThat(readAll(second)).containsExactly(engine.runWithoutReuse(random(2, 1, 3, 8, 8)).data());
             engine.release(first);
-
-            Tensor second = engine.run(random(2, 1, 3, 8, 8));
-
-            assertThat(second.data()).isSameAs(storage);
-            assertThat(second.data()).containsExactly(engine.runWithoutReuse(random(2, 1, 3, 8, 8)).data());
+            engine.release(second);
+            assertThat(engine.lentOutputs()).isZero();
+            assertThat(engine.idleBuffers()).isEqualTo(2);
+            engine.release(first); // twice: nothing happens
+            assertThat(engine.idleBuffers()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void outputsNobodyReleases_areCopiesPastALimit_soThatMemoryStaysBounded() {
+        try (OnnxEngine engine = OnnxEngine.open(ModelSource.of(ModelGenerators.nearestUpscale(3, 2), "x2.onnx"),
+                CPU)) {
+            List<Tensor> kept = new ArrayList<>();
+            for (int k = 0; k < OnnxEngine.MAX_LENT + 4; k++) {
+                kept.add(engine.run(random(k, 1, 3, 8, 8)));
+            }
+
+            assertThat(engine.lentOutputs()).isEqualTo(OnnxEngine.MAX_LENT);
+            for (int k = 0; k < kept.size(); k++) {
+                assertThat(readAll(kept.get(k))).containsExactly(engine.runWithoutReuse(random(k, 1, 3, 8, 8)).data());
+            }
+        }
+    }
+
+    @Test
+    void closingTheEngine_leavesOutputsStillOut_readable() {
+        Tensor out;
+        float[] expected;
+        try (OnnxEngine engine = OnnxEngine.open(ModelSource.of(ModelGenerators.nearestUpscale(3, 2), "x2.onnx"),
+                CPU)) {
+            out = engine.run(random(3, 1, 3, 8, 8));
+            expected = engine.runWithoutReuse(random(3, 1, 3, 8, 8)).data();
+        }
+
+        assertThat(readAll(out)).containsExactly(expected);
     }
 
     @Test
