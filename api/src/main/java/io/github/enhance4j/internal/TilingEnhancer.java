@@ -238,26 +238,30 @@ public final class TilingEnhancer implements Enhancer {
             }
             // One batch of look-ahead: the next batch is read and run by the engine while this thread blends and
             // writes the current one, so the Java work overlaps inference instead of adding to it.
-            Future<Enhanced> next = null;
+            LookAhead next = null;
             try {
                 for (int b = 0; b < batches.size(); b++) {
                     int[] batch = batches.get(b);
-                    Enhanced enhanced = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next);
+                    Enhanced enhanced = b == 0 ? enhanceTiles(batch[0], batch[1], batch[2]) : await(next.future);
                     TileOutput[] tiles = enhanced.tiles();
                     next = null;
                     if (b + 1 < batches.size()) {
                         int[] following = batches.get(b + 1);
-                        next = LOOK_AHEAD.submit(() -> enhanceTiles(following[0], following[1], following[2]));
+                        next = new LookAhead(following);
                     }
                     int i0 = batch[0];
                     int j = batch[1];
                     if (i0 == 0) {
                         colCarry = new float[planes][xs.zoneWidth() * (ys.hi(j) - ys.lo(j))];
                     }
-                    for (int k = 0; k < batch[2]; k++) {
-                        blend(i0 + k, j, tiles[k], next == null);
+                    try {
+                        for (int k = 0; k < batch[2]; k++) {
+                            blend(i0 + k, j, tiles[k], next == null);
+                        }
+                    } finally {
+                        // also when blending fails: an engine may hold the output's storage until it is released
+                        engine.release(enhanced.output());
                     }
-                    engine.release(enhanced.output());
                     if (i0 + batch[2] == xs.count) {
                         float[][] t = rowCarry;
                         rowCarry = nextRowCarry;
@@ -266,7 +270,47 @@ public final class TilingEnhancer implements Enhancer {
                 }
             } finally {
                 if (next != null) {
-                    next.cancel(false);
+                    next.abandon();
+                }
+            }
+        }
+
+        /**
+         * The next batch, read and run on another thread. When the enhancement fails before using it, its output is
+         * still released (an engine may hold the output's storage until then): by the look-ahead itself if it is
+         * still running, else here.
+         */
+        private final class LookAhead {
+            final Future<Enhanced> future;
+            /** Guarded by this: nobody will use the result. */
+            private boolean abandoned;
+            /** Guarded by this: the result the look-ahead returned (or is returning). */
+            private Enhanced handedOver;
+
+            LookAhead(int[] batch) {
+                this.future = LOOK_AHEAD.submit(() -> {
+                    Enhanced result = enhanceTiles(batch[0], batch[1], batch[2]);
+                    synchronized (this) {
+                        if (!abandoned) {
+                            handedOver = result;
+                            return result;
+                        }
+                    }
+                    engine.release(result.output());
+                    return null;
+                });
+            }
+
+            void abandon() {
+                Enhanced unused;
+                synchronized (this) {
+                    abandoned = true;
+                    unused = handedOver;
+                }
+                if (unused != null) {
+                    engine.release(unused.output());
+                } else {
+                    future.cancel(false); // not started: nothing to release; running: it releases its own output
                 }
             }
         }
@@ -321,6 +365,7 @@ public final class TilingEnhancer implements Enhancer {
             Tensor result = runEngine(new Tensor(new int[] {n, mc, modelHeight, modelWidth}, batch));
             int[] expected = {n, mc, modelHeight * scale, modelWidth * scale};
             if (!Arrays.equals(result.shape(), expected)) {
+                engine.release(result);
                 throw new EnhanceException("Backend '" + info.backend() + "' returned a tensor of shape "
                         + Arrays.toString(result.shape()) + " for input " + Arrays.toString(new int[] {n, mc,
                                 modelHeight, modelWidth}) + ", expected " + Arrays.toString(expected)

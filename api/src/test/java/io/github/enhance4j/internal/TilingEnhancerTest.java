@@ -273,6 +273,70 @@ class TilingEnhancerTest {
         assertThat(restoration.getHeight()).isEqualTo(75);
     }
 
+    /**
+     * An engine that lends its outputs (as the ONNX engine lends its native buffers) and counts those not yet
+     * released; its {@code failAt}-th run fails, or returns a wrong shape.
+     */
+    private static final class LendingEngine implements InferenceEngine {
+        private final io.github.enhance4j.testing.KernelEngine kernel = new io.github.enhance4j.testing.KernelEngine(
+                ModelInfo.builder().backend("lending").build(), 1);
+        private final java.util.Set<Tensor> out = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        private final int failAt;
+        private final boolean wrongShape;
+
+        LendingEngine(int failAt, boolean wrongShape) {
+            this.failAt = failAt;
+            this.wrongShape = wrongShape;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return kernel.info();
+        }
+
+        @Override
+        public Tensor run(Tensor input) {
+            int run = runs.incrementAndGet();
+            if (run == failAt && !wrongShape) {
+                throw new EnhanceException("run " + run + " fails");
+            }
+            Tensor result = run == failAt ? new Tensor(new int[] {1, 1, 1, 1}, new float[1]) : kernel.run(input);
+            out.add(result);
+            return result;
+        }
+
+        @Override
+        public void release(Tensor output) {
+            out.remove(output);
+        }
+
+        @Override
+        public void close() {
+            kernel.close();
+        }
+    }
+
+    @Test
+    void everyOutput_isReleased_alsoWhenARunFailsOrReturnsTheWrongShape() {
+        BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 250, 130, 12);
+        for (int failAt : new int[] {0, 1, 2, 3, 5}) {
+            for (boolean wrongShape : new boolean[] {false, true}) {
+                LendingEngine engine = new LendingEngine(failAt, wrongShape);
+                try (Enhancer e = TiledEnhancer.create(engine, TILED)) {
+                    if (failAt == 0) {
+                        e.enhance(in);
+                    } else {
+                        assertThatThrownBy(() -> e.enhance(in)).isInstanceOf(EnhanceException.class);
+                    }
+                }
+                assertThat(engine.runs.get()).as("runs").isGreaterThanOrEqualTo(failAt == 0 ? 2 : failAt);
+                assertThat(engine.out).as("outputs not released, failing at run %d (wrong shape: %s)", failAt,
+                        wrongShape).isEmpty();
+            }
+        }
+    }
+
     @Test
     void enhance_engineReturnsWrongShape_explainsWhat() {
         InferenceEngine liar = new InferenceEngine() {
