@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One prepared check of enhance4j on an NVIDIA GPU, in under 5 minutes:
 #   1. builds the ONNX backend against onnxruntime_gpu (-Pcuda) and runs the CUDA tests (CudaTest, CudaProbeTest),
-#   2. benchmarks every bundled model (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2) at 512 and 2048 pixels, on the GPU and on the
+#   2. benchmarks every bundled model (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2, restore-x4) at 512 and 2048 pixels, on the GPU and on the
 #      CPU: end-to-end Enhancer.enhance against a bare OrtSession.run (EnhanceBenchmark, JMH, one short run each),
 #   3. prints one table (output megapixels per second, enhance / raw).
 #
@@ -91,7 +91,7 @@ done
 # 2. benchmarks: GPU first, then the CPU (the seed autoencoder at 2048 last: several seconds per run on a CPU), each
 #    run keeping its rows when a later one runs out of time
 CP="backend-onnx/target/test-classes:backend-onnx/target/classes:$(cat backend-onnx/target/bench-cuda.cp)"
-ALL=sr-x2,sr-x4,seed-autoencoder,restore,restore-x2
+ALL=sr-x2,sr-x4,seed-autoencoder,restore,restore-x2,restore-x4
 bench() { # name, timeout share (percent of what is left), models, JMH parameters...
     local name=$1 share=$2 models=$3
     shift 3

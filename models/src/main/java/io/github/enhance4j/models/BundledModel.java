@@ -39,7 +39,14 @@ public enum BundledModel {
      * ({@code realistic:2}) mixed with clean, noisy and JPEG-only small images. For clean, sharp small images
      * {@code sr-x2} is the closer fit.
      */
-    RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (compact residual net, realistic damage)");
+    RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (compact residual net, realistic damage)"),
+
+    /**
+     * Enlarges soft, noisy, JPEG-compressed photos x4 (RGB): {@link #RESTORE_X2}'s compact residual network with a
+     * x4 pixel-shuffle head, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a mixture of
+     * the realistic damage pipeline ({@code realistic:4}) and clean, noisy and JPEG-compressed small images.
+     */
+    RESTORE_X4("restore-x4", 4, "enlarges soft, noisy, compressed photos x4 (compact residual net, realistic damage)");
 
     private final String id;
     private final int scale;

@@ -174,7 +174,7 @@ class EnhanceApiTest {
         assertThat(body.path("default").asText()).isEqualTo("sr-x2");
         List<String> names = new ArrayList<>();
         body.path("models").forEach(m -> names.add(m.path("name").asText()));
-        assertThat(names).containsExactly("sr-x2", "sr-x4", "seed-autoencoder", "restore", "restore-x2", "slow");
+        assertThat(names).containsExactly("sr-x2", "sr-x4", "seed-autoencoder", "restore", "restore-x2", "restore-x4", "slow");
         JsonNode first = body.path("models").get(0);
         assertThat(first.path("scale").asInt()).isEqualTo(2);
         assertThat(first.path("description").asText()).contains("super-resolution");

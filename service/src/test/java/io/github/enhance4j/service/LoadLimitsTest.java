@@ -48,7 +48,7 @@ class LoadLimitsTest {
                 v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
 
         long start = System.nanoTime();
-        assertThat(Http.json(http.get("/api/models")).path("models").size()).isEqualTo(6);
+        assertThat(Http.json(http.get("/api/models")).path("models").size()).isEqualTo(7);
         assertThat(Http.json(http.get("/actuator/health")).path("status").asText()).isEqualTo("UP");
         assertThat(http.get("/").statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));

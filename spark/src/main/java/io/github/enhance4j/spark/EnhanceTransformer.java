@@ -462,7 +462,7 @@ public final class EnhanceTransformer extends Transformer implements DefaultPara
         }
         if (getModel() == null || getModel().isBlank()) {
             throw new IllegalArgumentException("EnhanceTransformer: model is empty; give a bundled model's id"
-                    + " (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2), a URI or a path");
+                    + " (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2, restore-x4), a URI or a path");
         }
         try {
             Device.parse(getDevice());

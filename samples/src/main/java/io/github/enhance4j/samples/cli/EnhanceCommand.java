@@ -40,7 +40,8 @@ public final class EnhanceCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME", description = "Model file (ONNX), or a bundled"
             + " model: sr-x2 (the default; enlarges x2), sr-x4 (x4), restore (same size: blur, noise, JPEG),"
-            + " restore-x2 (enlarges soft, noisy, compressed photos x2), seed-autoencoder (pixelated faces).")
+            + " restore-x2 and restore-x4 (enlarge soft, noisy, compressed photos x2, x4), seed-autoencoder"
+            + " (pixelated faces).")
     String model;
 
     @Option(names = "--scale", paramLabel = "N", description = "Final enlargement, a whole number (default: the"

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>The parameters below are also the descriptions that IDEs show (configuration metadata), hence plain text.
  *
  * @param enabled     Whether to create the enhancer beans at all.
- * @param model       The default model: a bundled model's name (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2),
- *                    classpath:path/in/the/jar.onnx, or the path of a model file.
+ * @param model       The default model: a bundled model's name (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2,
+ *                    restore-x4), classpath:path/in/the/jar.onnx, or the path of a model file.
  * @param name        The default model's name in the registry. By default the bundled model's name, or "default"
  *                    for a resource or a file.
  * @param description One line saying what the default model is for, shown in listings. Bundled models have one.
@@ -124,7 +124,8 @@ public record Enhance4jProperties(
     /**
      * A further model, {@code enhance4j.models.NAME.*}; unset values are taken from the top-level properties.
      *
-     * @param model       A bundled model's name (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2), classpath:..., or a file path.
+     * @param model       A bundled model's name (sr-x2, sr-x4, seed-autoencoder, restore, restore-x2, restore-x4),
+     *                    classpath:..., or a file path.
      * @param description One line saying what the model is for, shown in listings. Bundled models have one.
      * @param device      Where it runs (auto, cpu, cuda:N); empty for enhance4j.device.
      * @param tile        Its tile edge in input pixels; empty for enhance4j.tile.

@@ -21,7 +21,7 @@ final class BenchModels {
 
     /** The bundled models (module {@code models}) and their scales, read from the source tree: no dependency. */
     private static final Map<String, Integer> BUNDLED = Map.of("sr-x2", 2, "sr-x4", 4, "seed-autoencoder", 1,
-            "restore", 1, "restore-x2", 2);
+            "restore", 1, "restore-x2", 2, "restore-x4", 4);
 
     /**
      * Where the bundled models lie: {@code -Denhance4j.bench.models=DIR}, else the models module's resources seen
@@ -39,7 +39,7 @@ final class BenchModels {
     /**
      * The ONNX bytes of a generated model, {@code espcn-x2}, {@code espcn-x4} (any {@code espcn-xN}) or {@code seed}
      * (random weights), or of a bundled one, {@code sr-x2}, {@code sr-x4}, {@code seed-autoencoder},
-     * {@code restore} or {@code restore-x2}.
+     * {@code restore}, {@code restore-x2} or {@code restore-x4}.
      */
     static byte[] model(String name) {
         if (BUNDLED.containsKey(name)) {
@@ -58,7 +58,7 @@ final class BenchModels {
             return ModelGenerators.espcn(scale(name), SEED);
         }
         throw new IllegalArgumentException("Unknown benchmark model '" + name + "'; expected espcn-x2, espcn-x4,"
-                + " seed, sr-x2, sr-x4, seed-autoencoder, restore or restore-x2");
+                + " seed, sr-x2, sr-x4, seed-autoencoder, restore, restore-x2 or restore-x4");
     }
 
     /** Enlargement factor of a model named as in {@link #model}. */
