@@ -377,8 +377,8 @@ public final class TilingEnhancer implements Enhancer {
                 // the common case: the tiles' colour is the engine's output as it is, read from it row by row (an
                 // engine may return it over its native buffer, which is then never copied as a whole)
                 for (int k = 0; k < n; k++) {
-                    tiles[k] = new TileOutput(tw * scale, th * scale, 3, result, null, k * mc * outPlane,
-                            modelWidth * scale, outPlane, alphaOf(regions[k], tw * scale, th * scale));
+                    tiles[k] = new TileOutput(tw * scale, 3, result, k * mc * outPlane, modelWidth * scale, outPlane,
+                            alphaOf(regions[k], tw * scale, th * scale));
                 }
                 return new Enhanced(tiles, result);
             }
@@ -388,8 +388,9 @@ public final class TilingEnhancer implements Enhancer {
                 float[] net = crop(data, k * mc * outPlane, mc, modelWidth * scale, modelHeight * scale,
                         tw * scale, th * scale);
                 FloatImage tile = fromModelOutput(regions[k], net, tw * scale, th * scale);
-                tiles[k] = new TileOutput(tile.width(), tile.height(), tile.channels(), null, tile.colorData(), 0,
-                        tile.width(), tile.width() * tile.height(), tile.alphaData());
+                Tensor color = new Tensor(new int[] {tile.colorData().length}, tile.colorData());
+                tiles[k] = new TileOutput(tile.width(), tile.channels(), color, 0, tile.width(),
+                        tile.width() * tile.height(), tile.alphaData());
             }
             return new Enhanced(tiles, result);
         }
@@ -705,12 +706,12 @@ public final class TilingEnhancer implements Enhancer {
     }
 
     /**
-     * One tile of the engine's output, as the blend reads it: {@code channels} colour planes of
-     * {@code width x height} inside {@code source} (the engine's tensor, possibly over its native buffer) or
-     * {@code array}, from {@code offset} with the given row and plane strides, and the alpha plane apart.
+     * One tile of the engine's output, as the blend reads it: {@code channels} colour planes, rows of {@code width}
+     * values, inside {@code source} (the engine's tensor, possibly over its native buffer, or the tile's own
+     * values) from {@code offset} with the given row and plane strides, and the alpha plane apart.
      */
-    private record TileOutput(int width, int height, int channels, Tensor source, float[] array, int offset,
-            int rowStride, int planeStride, float[] alpha) {
+    private record TileOutput(int width, int channels, Tensor source, int offset, int rowStride, int planeStride,
+            float[] alpha) {
 
         /** Copies tile rows {@code [y, y + count)} of every plane into the first rows of {@code rows}. */
         void readRows(int y, int count, FloatImage rows) {
@@ -718,13 +719,7 @@ public final class TilingEnhancer implements Enhancer {
             int rowsPlane = rows.width() * rows.height();
             for (int c = 0; c < channels; c++) {
                 for (int r = 0; r < count; r++) {
-                    int from = offset + c * planeStride + (y + r) * rowStride;
-                    int to = c * rowsPlane + r * width;
-                    if (source != null) {
-                        source.read(from, color, to, width);
-                    } else {
-                        System.arraycopy(array, from, color, to, width);
-                    }
+                    source.read(offset + c * planeStride + (y + r) * rowStride, color, c * rowsPlane + r * width, width);
                 }
             }
             if (alpha != null && rows.hasAlpha()) {

@@ -141,36 +141,23 @@ class BundledModelTest {
     }
 
     /**
-     * {@code restore-x2} enlarges a blurred, noisy, JPEG-compressed half-size picture closer to the original than
-     * bicubic enlargement does (RGB PSNR against the original; the picture is drawn, so the model never saw it).
+     * {@code restore-x2} and {@code restore-x4} enlarge a blurred, noisy, JPEG-compressed small picture (half or a
+     * quarter of the size) closer to the original than bicubic enlargement does (RGB PSNR against the original;
+     * the picture is drawn, so the models never saw it).
      */
-    @Test
-    void restoreX2EnlargesADamagedSmallPictureBetterThanBicubic() {
-        FloatImage original = SrEvaluation.modcrop(Pixels.read(drawnPicture()), 2);
-        FloatImage small = Degradation.parse("blur:1.0+area:2+noise:0.02+jpeg:60").apply(original, new Random(5));
-        double bicubic = ImageMetrics.psnr(original, SrEvaluation.bicubicUpscale(small, 2), 0);
+    @ParameterizedTest
+    @EnumSource(value = BundledModel.class, names = {"RESTORE_X2", "RESTORE_X4"})
+    void restoringEnlargersEnlargeADamagedSmallPictureBetterThanBicubic(BundledModel model) {
+        int scale = model.scale();
+        FloatImage original = SrEvaluation.modcrop(Pixels.read(drawnPicture()), scale);
+        FloatImage small = Degradation.parse("blur:1.0+area:" + scale + "+noise:0.02+jpeg:60").apply(original,
+                new Random(5));
+        double bicubic = ImageMetrics.psnr(original, SrEvaluation.bicubicUpscale(small, scale), 0);
         double enlarged;
-        try (Enhancer e = Enhancer.load(BundledModel.RESTORE_X2.source())) {
+        try (Enhancer e = Enhancer.load(model.source())) {
             enlarged = ImageMetrics.psnr(original, Pixels.read(e.enhance(Pixels.toBufferedImage(small))), 0);
         }
-        assertThat(enlarged).as("restore-x2 %.2f dB vs bicubic %.2f dB", enlarged, bicubic)
-                .isGreaterThan(bicubic + MIN_GAIN_DB);
-    }
-
-    /**
-     * {@code restore-x4} enlarges a blurred, noisy, JPEG-compressed quarter-size picture closer to the original than
-     * bicubic enlargement does (RGB PSNR against the original; the picture is drawn, so the model never saw it).
-     */
-    @Test
-    void restoreX4EnlargesADamagedSmallPictureBetterThanBicubic() {
-        FloatImage original = SrEvaluation.modcrop(Pixels.read(drawnPicture()), 4);
-        FloatImage small = Degradation.parse("blur:1.0+area:4+noise:0.02+jpeg:60").apply(original, new Random(5));
-        double bicubic = ImageMetrics.psnr(original, SrEvaluation.bicubicUpscale(small, 4), 0);
-        double enlarged;
-        try (Enhancer e = Enhancer.load(BundledModel.RESTORE_X4.source())) {
-            enlarged = ImageMetrics.psnr(original, Pixels.read(e.enhance(Pixels.toBufferedImage(small))), 0);
-        }
-        assertThat(enlarged).as("restore-x4 %.2f dB vs bicubic %.2f dB", enlarged, bicubic)
+        assertThat(enlarged).as("%s %.2f dB vs bicubic %.2f dB", model.id(), enlarged, bicubic)
                 .isGreaterThan(bicubic + MIN_GAIN_DB);
     }
 

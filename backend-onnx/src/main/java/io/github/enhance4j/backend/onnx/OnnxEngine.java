@@ -68,7 +68,7 @@ final class OnnxEngine implements InferenceEngine {
     /** Whether runs write into reused buffers; off for the probe that measures the scale, and after a failure. */
     private volatile boolean reuse;
     private final ConcurrentLinkedQueue<RunBuffers> idle = new ConcurrentLinkedQueue<>();
-    /** Buffer sets whose output tensor is out with the caller, keyed by that tensor (Tensor does not override equals: identity). */
+    /** Buffer sets whose output tensor is out with the caller, keyed by that tensor (by identity). */
     private final Map<Tensor, RunBuffers> lent = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
