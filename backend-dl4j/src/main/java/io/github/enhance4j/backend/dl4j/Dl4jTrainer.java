@@ -13,6 +13,7 @@ import io.github.enhance4j.spi.AtomicFiles;
 import io.github.enhance4j.spi.ModelMetadataKeys;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -49,11 +50,22 @@ final class Dl4jTrainer implements Trainer {
 
     private static final int PREFETCH = 2;
     /**
-     * Forward activations (floats) per graph call, about 0.9 GB: 32 images of 80x80 for the seed autoencoder
-     * (~1,100 values per pixel); a step holds a few times this with gradients and oneDNN's buffers.
+     * Forward activations (floats) per graph call, about 0.46 GB: 16 images of 80x80 for the seed autoencoder
+     * (~1,100 values per pixel); a step holds a few times this with gradients and oneDNN's buffers (the seed preset's
+     * resident memory: 3.2-3.8 GB with parts of 16 images, 3.8-4.7 GB with parts of 29). The restoration presets'
+     * batches fit in one part.
      */
     static final double MICRO_BATCH_ACTIVATIONS = Double.parseDouble(
-            System.getProperty("enhance4j.dl4j.microBatchActivations", "2.3e8"));
+            System.getProperty("enhance4j.dl4j.microBatchActivations", "1.15e8"));
+
+    /**
+     * Whether each graph call's leftover arrays are closed ({@link StepArrays}); {@code
+     * -Denhance4j.dl4j.closeStepArrays=false} turns it off, for measurements.
+     */
+    static final boolean CLOSE_STEP_ARRAYS = Boolean.parseBoolean(
+            System.getProperty("enhance4j.dl4j.closeStepArrays", "true"));
+    /** SameDiff's name of the gradient function it derives from a graph. */
+    private static final String GRAD_FUNCTION = "grad";
 
     private final TrainingConfig config;
     private final NetSpec spec;
@@ -72,6 +84,8 @@ final class Dl4jTrainer implements Trainer {
     private int completedEpochs;
     /** {@link #MICRO_BATCH_ACTIVATIONS}; tests lower it to split tiny batches. */
     double microBatchActivations = MICRO_BATCH_ACTIVATIONS;
+    /** {@link #CLOSE_STEP_ARRAYS}; tests compare both. */
+    boolean closeStepArrays = CLOSE_STEP_ARRAYS;
     private int nextBatch;
     private double epochLossSum;
     private int epochLossCount;
@@ -328,6 +342,7 @@ final class Dl4jTrainer implements Trainer {
             if (activityL1 > 0) {
                 feed.put(SameDiffNet.ACTIVITY_SCALE, Nd4j.scalar((float) (activityL1 / n)));
             }
+            StepArrays stepArrays = stepArrays();
             OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(SameDiffNet.LOSS), parameterNames);
             release(feed.values());
             // the batch's mean loss is the size-weighted mean of the parts' means; so is its gradient (the activity
@@ -350,10 +365,35 @@ final class Dl4jTrainer implements Trainer {
                 }
                 release(result.getGradients().values());
             }
+            if (stepArrays != null) {
+                // what SameDiff still held after the call (the gradients in use stay open until the update)
+                stepArrays.closeAllExcept(gradients.values());
+            }
         }
         optimizer.step(params, gradients, learningRateFactor(optimizer.steps(), totalSteps));
         release(gradients.values());
         return loss;
+    }
+
+    /**
+     * The memory manager of this thread's gradient session, which closes what each call leaves; installed on the
+     * first call's session (SameDiff creates the session in that call), so from the second call on. Null when
+     * {@code enhance4j.dl4j.closeStepArrays} is false or before the session exists.
+     */
+    private StepArrays stepArrays() {
+        if (!closeStepArrays) {
+            return null;
+        }
+        SameDiff gradient = graph.getFunction(GRAD_FUNCTION);
+        InferenceSession session = gradient == null ? null
+                : gradient.getSessions().get(Thread.currentThread().getId());
+        if (session == null) {
+            return null;
+        }
+        if (!(session.getMmgr() instanceof StepArrays)) {
+            session.setMmgr(new StepArrays());
+        }
+        return (StepArrays) session.getMmgr();
     }
 
     /**

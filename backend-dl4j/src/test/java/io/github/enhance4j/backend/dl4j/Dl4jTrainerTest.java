@@ -139,6 +139,39 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void closingEachCallsLeftoverArrays_changesNoUpdate_wholeOrInParts() {
+        TrainingConfig unet = TrainingConfig.builder().backend("dl4j").architecture("restore-unet").scale(1)
+                .degradation("blur:1").optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16)
+                .samplesPerEpoch(6).epochs(1).seed(4).build();
+        for (double room : new double[] {-1, 0, 1.5}) {
+            TrainingConfig config = room < 0 ? unet : seedConfig().build();
+            TrainingData data = room < 0 ? TestData.of(6, 1, 32) : SEED_DATA;
+            java.util.Map<String, float[]> closing = trainedParameters(config, data, true, room);
+            java.util.Map<String, float[]> collected = trainedParameters(config, data, false, room);
+            assertThat(closing.keySet()).isEqualTo(collected.keySet());
+            for (String k : closing.keySet()) {
+                assertThat(closing.get(k)).as("parameter %s, room for %s images per part (0: whole batch)", k, room)
+                        .isEqualTo(collected.get(k));
+            }
+        }
+    }
+
+    /** Parameters after a short run; {@code room > 0} splits batches into parts of that many 16x16 images. */
+    private static java.util.Map<String, float[]> trainedParameters(TrainingConfig config, TrainingData data,
+            boolean closeStepArrays, double room) {
+        java.util.Map<String, float[]> params = new java.util.HashMap<>();
+        try (Dl4jTrainer t = Dl4jTrainer.create(config)) {
+            t.closeStepArrays = closeStepArrays;
+            if (room > 0) {
+                t.microBatchActivations = t.spec().activationsPerInputPixel() * 16 * 16 * room;
+            }
+            t.train(data, e -> { });
+            t.onnxLayoutParams().forEach((k, v) -> params.put(k, v.dup().data().asFloat()));
+        }
+        return params;
+    }
+
+    @Test
     void resume_afterOneEpoch_equalsUninterruptedRun() {
         byte[] uninterrupted;
         try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().build())) {
