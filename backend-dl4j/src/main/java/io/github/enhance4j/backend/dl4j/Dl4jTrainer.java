@@ -52,7 +52,7 @@ final class Dl4jTrainer implements Trainer {
     /**
      * Forward activations (floats) per graph call, about 0.46 GB: 16 images of 80x80 for the seed autoencoder
      * (~1,100 values per pixel); a step holds a few times this with gradients and oneDNN's buffers (the seed preset's
-     * resident memory: 3.2-3.8 GB with parts of 16 images, 3.8-4.7 GB with parts of 29). The restoration presets'
+     * resident memory at JVM defaults: 3.4-3.7 GiB with parts of 16 images, 3.8-4.6 GiB with parts of 29). The restoration presets'
      * batches fit in one part.
      */
     static final double MICRO_BATCH_ACTIVATIONS = Double.parseDouble(

@@ -7,13 +7,15 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 
 /**
- * SameDiff's memory manager for one training graph call: hands out arrays as SameDiff's own does, closes each one
- * SameDiff says it has finished with, and remembers the rest, so that the trainer can close them too once it has
- * read the call's results. SameDiff's default manager leaves arrays it still holds at the end of a call (forward
+ * SameDiff's memory manager for the trainer's gradient session: hands out arrays as SameDiff's own does, closes each
+ * one SameDiff says it has finished with, and remembers the rest, so that the trainer can close them too once it has
+ * read a graph call's results. SameDiff's default manager leaves arrays it still holds at the end of a call (forward
  * activations kept for the backward pass among them) to the garbage collector, which a small heap runs rarely: the
  * seed preset's resident memory swung between 4 and 12 GB. Not thread-safe: one per session, and a session serves
  * one thread.
@@ -21,7 +23,7 @@ import java.util.Map;
 final class StepArrays extends AbstractMemoryMgr {
 
     /** Arrays handed out and not yet closed, by identity. */
-    private final Map<INDArray, Boolean> open = new IdentityHashMap<>();
+    private final Set<INDArray> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public INDArray allocate(boolean detached, DataType dataType, long... shape) {
@@ -37,35 +39,28 @@ final class StepArrays extends AbstractMemoryMgr {
     }
 
     private INDArray track(INDArray array) {
-        open.put(array, Boolean.TRUE);
+        open.add(array);
         return array;
     }
 
     /** Closes an array that SameDiff has finished with, if this manager handed it out. */
     @Override
     public void release(INDArray array) {
-        if (open.remove(array) != null) {
+        if (open.remove(array)) {
             close(array);
         }
     }
 
     /** Closes every array handed out and still open, except {@code keep} (compared by identity). */
     void closeAllExcept(Collection<INDArray> keep) {
-        Map<INDArray, Boolean> kept = new IdentityHashMap<>();
-        for (INDArray k : keep) {
-            kept.put(k, Boolean.TRUE);
-        }
-        for (INDArray a : open.keySet()) {
-            if (!kept.containsKey(a)) {
+        Set<INDArray> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(keep);
+        for (INDArray a : open) {
+            if (!kept.contains(a)) {
                 close(a);
             }
         }
         open.clear();
-    }
-
-    /** {@return how many handed-out arrays are still open} */
-    int openCount() {
-        return open.size();
     }
 
     private static void close(INDArray array) {
@@ -76,6 +71,6 @@ final class StepArrays extends AbstractMemoryMgr {
 
     @Override
     public void close() {
-        closeAllExcept(java.util.List.of());
+        closeAllExcept(List.of());
     }
 }
