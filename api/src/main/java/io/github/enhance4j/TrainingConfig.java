@@ -57,6 +57,7 @@ public final class TrainingConfig {
     private final int threads;
     private final Duration maxDuration;
     private final Path checkpointDirectory;
+    private final Path initialWeights;
 
     private TrainingConfig(Builder b) {
         this.backend = b.backend;
@@ -80,6 +81,7 @@ public final class TrainingConfig {
         this.threads = b.threads;
         this.maxDuration = b.maxDuration;
         this.checkpointDirectory = b.checkpointDirectory;
+        this.initialWeights = b.initialWeights;
     }
 
     /** {@return a new builder with the seed recipe's defaults} */
@@ -110,6 +112,7 @@ public final class TrainingConfig {
         b.threads = threads;
         b.maxDuration = maxDuration;
         b.checkpointDirectory = checkpointDirectory;
+        b.initialWeights = initialWeights;
         return b;
     }
 
@@ -232,6 +235,15 @@ public final class TrainingConfig {
         return Optional.ofNullable(checkpointDirectory);
     }
 
+    /**
+     * {@return the checkpoint whose parameters a new run starts from, or empty for a random start} Transfer
+     * learning: a parameter is copied where the checkpoint has one of the same name and shape (a restoration
+     * network's body into its enlarging variant, for example); the others start as usual. A resumed run ignores it.
+     */
+    public Optional<Path> initialWeights() {
+        return Optional.ofNullable(initialWeights);
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig[architecture=" + architecture + ", scale=" + scale + ", optimizer=" + optimizer
@@ -242,7 +254,8 @@ public final class TrainingConfig {
                 + (earlyStoppingPatience == 0 ? "off" : earlyStoppingPatience + "/" + earlyStoppingMinDelta)
                 + (Double.isNaN(activityRegularization) ? "" : ", activityL1=" + activityRegularization)
                 + ", seed=" + seed + ", threads=" + threads + ", maxDuration=" + maxDuration + ", backend="
-                + (backend == null ? "auto" : backend) + "]";
+                + (backend == null ? "auto" : backend)
+                + (initialWeights == null ? "" : ", initialWeights=" + initialWeights) + "]";
     }
 
     /**
@@ -270,6 +283,7 @@ public final class TrainingConfig {
         private int threads;
         private Duration maxDuration;
         private Path checkpointDirectory;
+        private Path initialWeights;
 
         private Builder() {
         }
@@ -534,6 +548,19 @@ public final class TrainingConfig {
          */
         public Builder checkpointDirectory(Path checkpointDirectory) {
             this.checkpointDirectory = checkpointDirectory;
+            return this;
+        }
+
+        /**
+         * Starts a new run from a trained checkpoint's parameters instead of random ones: each parameter of the same
+         * name and shape is copied, the others start as usual, and the optimiser starts afresh. The backend refuses a
+         * file it cannot read or one that shares no parameter with the architecture. None by default.
+         *
+         * @param initialWeights a checkpoint file of the training backend, or {@code null} for a random start
+         * @return this builder
+         */
+        public Builder initialWeights(Path initialWeights) {
+            this.initialWeights = initialWeights;
             return this;
         }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +136,11 @@ final class TrainCommand implements Callable<Integer> {
             + " go on to N epochs in all (a finished run trains on, a cosine schedule is stretched).")
     boolean resume;
 
+    @Option(names = "--init-from", paramLabel = "CHECKPOINT", description = "Start from an earlier run's parameters"
+            + " (its checkpoint file or run folder) where names and shapes match, e.g. a restore run for"
+            + " --arch restore-unet --scale 2; the other parameters and the optimiser start afresh.")
+    Path initFrom;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "Training backend (default: automatic).")
     String backend;
 
@@ -251,7 +257,36 @@ final class TrainCommand implements Callable<Integer> {
         if (activityL1 != null) {
             b.activityRegularization(activityL1);
         }
+        if (initFrom != null) {
+            b.initialWeights(initialCheckpoint(initFrom));
+        }
         return b.build();
+    }
+
+    /** The checkpoint that {@code --init-from} names: the file itself, or the latest one in a run folder. */
+    private Path initialCheckpoint(Path given) {
+        if (resume) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init-from starts a new run; --resume"
+                    + " continues the one in " + output + " from its own checkpoint: give one or the other");
+        }
+        if (Files.isDirectory(given)) {
+            Path latest;
+            try {
+                latest = Checkpoints.latest(given);
+            } catch (IOException e) {
+                throw new UncheckedIOException("--init-from " + given + ": " + e.getMessage(), e);
+            }
+            if (latest == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--init-from " + given
+                        + ": no checkpoint in that folder; give a run's output folder or its checkpoint file");
+            }
+            return latest;
+        }
+        if (!Files.isRegularFile(given)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init-from " + given
+                    + ": no such file or folder");
+        }
+        return given;
     }
 
     private static void earlyStopping(TrainingConfig.Builder b, String text) {
@@ -309,7 +344,14 @@ final class TrainCommand implements Callable<Integer> {
                 throw new EnhanceException(output + " already holds a checkpoint (" + checkpoint.getFileName()
                         + "); use --resume to continue it, or another --output");
             }
-            trainer = Trainer.create(config);
+            try {
+                trainer = Trainer.create(config);
+            } catch (IllegalArgumentException e) {
+                if (config.initialWeights().isEmpty()) {
+                    throw e;
+                }
+                throw new CommandLine.ParameterException(spec.commandLine(), "--init-from: " + e.getMessage());
+            }
         }
         TrainingMonitor monitor = new TrainingMonitor(out, metrics, !quiet, earlier);
         CountDownLatch finished = new CountDownLatch(1);

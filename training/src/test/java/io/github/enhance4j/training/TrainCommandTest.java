@@ -158,6 +158,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void initFrom_takesACheckpointFileOrARunFolder_andNotWithResume() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("restore-run"));
+        Path checkpoint = Files.write(run.resolve("checkpoint.dl4j.zip"), new byte[] {1});
+
+        assertThat(configure("--preset", "restore-x2", "--init-from", run.toString()).initialWeights())
+                .contains(checkpoint);
+        assertThat(configure("--init-from", checkpoint.toString()).initialWeights()).contains(checkpoint);
+        assertThat(configure("--preset", "restore-x2").initialWeights()).isEmpty();
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("train", "-o", dir.resolve("x").toString(), "--init-from", empty.toString(), "-d", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--init-from " + empty + ": no checkpoint in that folder");
+        assertThat(run("train", "-o", dir.resolve("x").toString(), "--init-from", dir.resolve("nothing").toString(),
+                "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing: no such file or folder");
+        assertThat(run("train", "-o", dir.resolve("x").toString(), "--resume", "--init-from", checkpoint.toString(),
+                "-d", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--init-from starts a new run; --resume continues");
+    }
+
+    @Test
     void earlyStopping_defaultsPerPreset_andCanBeSetOrTurnedOff() {
         assertThat(configure("--preset", "seed").earlyStoppingMinDelta()).isEqualTo(1e-4);
         assertThat(configure("--preset", "sr-x2").earlyStoppingMinDelta()).isEqualTo(1e-6);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The architectures this backend trains, by name. Both are fully convolutional (any input size).
+ * The architectures this backend trains, by name. All are fully convolutional (any input size).
  *
  * <table>
  *   <caption>Architectures</caption>
@@ -23,6 +23,9 @@ import java.util.Set;
  *   <tr><td>{@code seed-autoencoder}</td><td>1</td><td>1,110,403</td><td>670,464</td></tr>
  *   <tr><td>{@code espcn}</td><td>2, 3, 4</td><td>26,796 / 31,131 / 37,200</td>
  *       <td>13,344 / 6,891 / 4,632</td></tr>
+ *   <tr><td>{@code restore-unet}</td><td>1, 2, 4</td><td>1,274,844 / 1,290,432 / 1,352,784</td>
+ *       <td>118,080 / 31,464 / 9,810</td></tr>
+ *   <tr><td>{@code compact-sr}</td><td>2, 4</td><td>59,852 / 188,400</td><td>29,808 / 23,490</td></tr>
  * </table>
  *
  * <p>{@code seed-autoencoder} is the seed recipe's network (../shared/SEED.md): 3x3 convolutions with ReLU, two 2x2
@@ -72,11 +75,11 @@ final class Architectures {
                 }
                 return espcn(scale);
             case RESTORE_UNET:
-                if (scale != 1) {
-                    throw new IllegalArgumentException(RESTORE_UNET + " restores at scale 1 only, but scale " + scale
-                            + " was asked for; use " + COMPACT_SR + " for scales 2, 3, 4");
+                if (scale != 1 && scale != 2 && scale != 4) {
+                    throw new IllegalArgumentException(RESTORE_UNET + " supports scales 1, 2 and 4, got " + scale
+                            + "; use " + COMPACT_SR + " for scale 3");
                 }
-                return restoreUnet(UNET_WIDTH);
+                return restoreUnet(UNET_WIDTH, scale);
             case COMPACT_SR:
                 if (scale < 2 || scale > 4) {
                     throw new IllegalArgumentException(COMPACT_SR + " supports scales 2, 3 and 4, got " + scale
@@ -123,6 +126,11 @@ final class Architectures {
         return new NetSpec(ESPCN, scale, 3, l, "out", 1);
     }
 
+    /** {@code restore-unet} at scale 1. */
+    static NetSpec restoreUnet(int c) {
+        return restoreUnet(c, 1);
+    }
+
     /**
      * The blind restoration U-Net: the seed's idea (an encoder-decoder with additive skips) on a pixel-unshuffled
      * input, so that every convolution runs at half the resolution or less and the receptive field is large enough
@@ -130,8 +138,15 @@ final class Architectures {
      * channels; down by space-to-depth and a 1x1 convolution (a 2x2 stride-2 convolution), up by a 1x1 convolution
      * and depth-to-space; the output is a correction added to the input (global residual), and the last convolution
      * starts at zero, so an untrained model returns its input unchanged.
+     *
+     * <p>At scale 2 or 4 the same network enlarges: its last convolution makes {@code 3 (2 s)²} channels at half the
+     * input's resolution, depth-to-space by {@code 2 s} turns them into a correction at the output's size, and the
+     * correction is added to the input's nearest-neighbour enlargement. Every layer but that last convolution has
+     * the scale-1 network's name and shape, so an enlarging run can start from a trained restoration model
+     * ({@code TrainingConfig.initialWeights}). Per output pixel it costs a quarter (x2) or a sixteenth (x4) of the
+     * body's work at scale 1.
      */
-    static NetSpec restoreUnet(int c) {
+    static NetSpec restoreUnet(int c, int scale) {
         List<Layer> l = new ArrayList<>();
         l.add(new SpaceToDepth("unshuffle", NetSpec.INPUT, 2));
         conv(l, "head", "unshuffle", 12, c);
@@ -157,10 +172,15 @@ final class Architectures {
         l.add(new Add("s1", "u1", "e1"));
         conv(l, "f1a", "s1", c, c);
         conv(l, "f1", "f1a", c, c);
-        l.add(new Conv("tail", "f1", c, 12, 3));
-        l.add(new DepthToSpace("correction", "tail", 2));
-        l.add(new Add("out", "correction", NetSpec.INPUT));
-        return new NetSpec(RESTORE_UNET, 1, 3, l, "out", 8);
+        l.add(new Conv("tail", "f1", c, 3 * 4 * scale * scale, 3));
+        l.add(new DepthToSpace("correction", "tail", 2 * scale));
+        if (scale == 1) {
+            l.add(new Add("out", "correction", NetSpec.INPUT));
+        } else {
+            l.add(new Upsample("nearest", NetSpec.INPUT, scale));
+            l.add(new Add("out", "correction", "nearest"));
+        }
+        return new NetSpec(RESTORE_UNET, scale, 3, l, "out", 8);
     }
 
     /**

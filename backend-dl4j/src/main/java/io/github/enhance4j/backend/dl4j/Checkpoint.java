@@ -185,6 +185,8 @@ final class Checkpoint {
         c.maxDuration().ifPresent(d -> p.setProperty("maxDuration", d.toString()));
         c.activityRegularization().ifPresent(l1 -> p.setProperty("activityRegularization", Double.toString(l1)));
         c.checkpointDirectory().ifPresent(d -> p.setProperty("checkpointDirectory", d.toString()));
+        // where the run's first parameters came from, as a record: a resumed run does not read it again
+        c.initialWeights().ifPresent(w -> p.setProperty("initialWeights", w.toString()));
         return p;
     }
 
@@ -215,6 +217,9 @@ final class Checkpoint {
         }
         if (p.containsKey("checkpointDirectory")) {
             b.checkpointDirectory(Path.of(p.getProperty("checkpointDirectory")));
+        }
+        if (p.containsKey("initialWeights")) {
+            b.initialWeights(Path.of(p.getProperty("initialWeights")));
         }
         return b.build();
     }

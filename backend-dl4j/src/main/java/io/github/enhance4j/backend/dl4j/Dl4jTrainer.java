@@ -16,8 +16,11 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,8 @@ import java.util.concurrent.Future;
  * resumed run continues exactly where the checkpoint left it.
  */
 final class Dl4jTrainer implements Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
 
     /** Keras's L1 activity regularisation factor in the seed recipe. */
     static final double ACTIVITY_L1 = 1e-9;
@@ -114,7 +119,52 @@ final class Dl4jTrainer implements Trainer {
     }
 
     static Dl4jTrainer create(TrainingConfig config) {
-        return new Dl4jTrainer(config);
+        Dl4jTrainer t = new Dl4jTrainer(config);
+        config.initialWeights().ifPresent(t::startFrom);
+        return t;
+    }
+
+    /**
+     * Copies every parameter of the same name and shape from a checkpoint ({@link TrainingConfig#initialWeights});
+     * the others keep their initial values.
+     *
+     * @throws IllegalArgumentException if the file is no checkpoint of this backend or shares no parameter
+     */
+    private void startFrom(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("initial weights: " + file + " is not a file; give a checkpoint ("
+                    + Checkpoint.FILE_NAME + ") of an earlier run");
+        }
+        byte[] header;
+        try (InputStream in = Files.newInputStream(file)) {
+            header = in.readNBytes(64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading initial weights " + file + " failed: " + e.getMessage(), e);
+        }
+        if (!Checkpoint.looksLikeCheckpoint(header)) {
+            throw new IllegalArgumentException("initial weights: " + file + " is not a checkpoint of the dl4j"
+                    + " backend; give the " + Checkpoint.FILE_NAME + " of an earlier run (not its model.onnx)");
+        }
+        Checkpoint.Contents c = Checkpoint.read(file);
+        List<String> copied = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            float[] values = c.tensors().get("param/" + p.getKey());
+            if (values != null && values.length == p.getValue().length()) {
+                p.getValue().assign(Nd4j.create(values, p.getValue().shape(), 'c'));
+                copied.add(p.getKey());
+            } else {
+                fresh.add(p.getKey());
+            }
+        }
+        if (copied.isEmpty()) {
+            throw new IllegalArgumentException("initial weights: " + file + " (" + c.config().architecture() + " x"
+                    + c.config().scale() + ") shares no parameter of the same name and shape with "
+                    + spec.architecture() + " x" + spec.scale() + "; start from a run of a related architecture");
+        }
+        LOG.info("Starting from {} ({} x{}): {} of {} parameter arrays copied; new: {}", file,
+                c.config().architecture(), c.config().scale(), copied.size(), params.size(),
+                fresh.isEmpty() ? "none" : fresh);
     }
 
     static Dl4jTrainer resume(Path file) {

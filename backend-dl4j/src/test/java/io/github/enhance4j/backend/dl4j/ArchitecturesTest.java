@@ -57,6 +57,26 @@ class ArchitecturesTest {
     }
 
     @Test
+    void restoreUnet_enlarges_withTheScaleOneLayersButTheLast() {
+        NetSpec x1 = Architectures.build("restore-unet", 1);
+        for (int s : new int[] {2, 4}) {
+            NetSpec sr = Architectures.build("restore-unet", s);
+            assertThat(sr.scale()).isEqualTo(s);
+            assertThat(sr.sizeMultiple()).isEqualTo(8);
+            assertThat(Parameters.predictsCorrection(sr)).isTrue();
+            // every convolution but the last keeps its name and shape, so a trained x1 model can start an x2/x4 run
+            var convs = sr.convs();
+            assertThat(convs.subList(0, convs.size() - 1)).isEqualTo(x1.convs().subList(0, convs.size() - 1));
+            assertThat(convs.get(convs.size() - 1).outChannels()).isEqualTo(3 * 4 * s * s);
+        }
+        // the body's work spread over 4 or 16 output pixels: under compact-sr's cost per output pixel
+        assertThat(Architectures.build("restore-unet", 2).flopsPerOutputPixel()).isEqualTo(31_464.0);
+        assertThat(Architectures.build("restore-unet", 4).flopsPerOutputPixel()).isEqualTo(9_810.0);
+        assertThat(Architectures.build("restore-unet", 2).parameterCount()).isEqualTo(1_290_432L);
+        assertThat(Architectures.build("restore-unet", 4).parameterCount()).isEqualTo(1_352_784L);
+    }
+
+    @Test
     void residualNetworks_startAsTheirBaseline() {
         var last = Architectures.build("compact-sr", 2).convs();
         var params = Parameters.initial(Architectures.build("compact-sr", 2), 1);
@@ -68,6 +88,8 @@ class ArchitecturesTest {
     void build_wrongScaleOrName_saysWhatWorks() {
         assertThatThrownBy(() -> Architectures.build("seed-autoencoder", 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("espcn");
+        assertThatThrownBy(() -> Architectures.build("restore-unet", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 1, 2 and 4");
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))

@@ -7,6 +7,7 @@ import io.github.enhance4j.TrainingEvent;
 import io.github.enhance4j.TrainingResult;
 import io.github.enhance4j.image.FloatImage;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -169,6 +170,64 @@ class Dl4jTrainerTest {
             t.onnxLayoutParams().forEach((k, v) -> params.put(k, v.dup().data().asFloat()));
         }
         return params;
+    }
+
+    @Test
+    void initialWeights_startAnEnlargingUnetFromARestorationRun_allButTheLastLayer() {
+        Path restoreRun = dir.resolve("restore");
+        TrainingConfig.Builder unet = TrainingConfig.builder().backend("dl4j").architecture("restore-unet")
+                .degradation("blur:1").optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16)
+                .samplesPerEpoch(4).epochs(1).seed(4);
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.scale(1).checkpointDirectory(restoreRun).build())) {
+            t.train(TestData.of(6, 1, 32), e -> { });
+        }
+        Path checkpoint = restoreRun.resolve(Checkpoint.FILE_NAME);
+        java.util.Map<String, float[]> trained = Checkpoint.read(checkpoint).tensors();
+        TrainingConfig x2 = unet.scale(2).degradation("bicubic:2").checkpointDirectory(null)
+                .initialWeights(checkpoint).build();
+
+        try (Dl4jTrainer t = Dl4jTrainer.create(x2)) {
+            java.util.Map<String, INDArray> params = t.parameters();
+            NetSpec spec = Architectures.build("restore-unet", 2);
+            String tail = spec.convs().get(spec.convs().size() - 1).weight();
+            for (var p : params.entrySet()) {
+                float[] now = p.getValue().dup('c').data().asFloat();
+                if (p.getKey().startsWith("tail")) {
+                    // a new shape (48 channels for x2 instead of 12): its own start, zero for the residual network
+                    assertThat(trained.get("param/" + p.getKey())).hasSizeLessThan(now.length);
+                } else {
+                    assertThat(now).as(p.getKey()).isEqualTo(trained.get("param/" + p.getKey()));
+                }
+            }
+            assertThat(params.get(tail).amaxNumber().doubleValue()).isZero();
+            // it trains from there, and the configuration records where it started
+            t.train(TestData.of(4, 1, 32), e -> { });
+            assertThat(t.config().initialWeights()).contains(checkpoint);
+        }
+        // from a random start the body differs
+        try (Dl4jTrainer t = Dl4jTrainer.create(x2.toBuilder().initialWeights(null).build())) {
+            assertThat(t.parameters().get("head.conv.weight").dup('c').data().asFloat())
+                    .isNotEqualTo(trained.get("param/head.conv.weight"));
+        }
+    }
+
+    @Test
+    void initialWeights_thatAreNoCheckpointOrShareNothing_areRefusedWithTheReason() throws Exception {
+        Path model = Files.write(dir.resolve("model.onnx"), new byte[] {8, 1, 18, 0});
+        assertThatThrownBy(() -> Dl4jTrainer.create(srConfig().initialWeights(model).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a checkpoint")
+                .hasMessageContaining(Checkpoint.FILE_NAME);
+        assertThatThrownBy(() -> Dl4jTrainer.create(srConfig().initialWeights(dir.resolve("none.zip")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a file");
+        Path srRun = dir.resolve("sr");
+        try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().epochs(1).checkpointDirectory(srRun).build())) {
+            t.train(SR_DATA, e -> { });
+        }
+        // espcn's layers (c1, c2, c3) share no name with the seed autoencoder's
+        assertThatThrownBy(() -> Dl4jTrainer.create(seedConfig()
+                .initialWeights(srRun.resolve(Checkpoint.FILE_NAME)).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shares no parameter")
+                .hasMessageContaining("espcn x2");
     }
 
     @Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OnnxParityTest {
 
     @ParameterizedTest
-    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "espcn, 4", "restore-unet, 1", "compact-sr, 2",
+    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "espcn, 4", "restore-unet, 1", "restore-unet, 2",
+            "restore-unet, 4", "compact-sr, 2",
             "compact-sr, 4"})
     void exportedModel_inOnnxRuntime_matchesSameDiff(String architecture, int scale) throws Exception {
         byte[] onnx = TestModels.randomlyInitialised(architecture, scale, 7);

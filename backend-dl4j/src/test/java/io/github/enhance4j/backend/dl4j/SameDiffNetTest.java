@@ -31,7 +31,7 @@ class SameDiffNetTest {
      * upsampling backprop, which left the seed autoencoder's encoder with about half its gradient.
      */
     @ParameterizedTest(name = "{0} x{1}")
-    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "compact-sr, 2"})
+    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "restore-unet, 4", "compact-sr, 2"})
     void gradients_matchFiniteDifferencesOfTheLoss(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
         Map<String, INDArray> params = doubleParameters(spec);
@@ -82,7 +82,7 @@ class SameDiffNetTest {
      * norm), so that a wrong float-only backward pass (layout, channel order) cannot hide behind the double check.
      */
     @ParameterizedTest(name = "{0} x{1}")
-    @CsvSource({"restore-unet, 1", "compact-sr, 2"})
+    @CsvSource({"restore-unet, 1", "restore-unet, 2", "compact-sr, 2"})
     void float32Gradients_agreeWithDoublePrecision(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
         Map<String, INDArray> doubles = doubleParameters(spec);
