@@ -70,14 +70,23 @@ abstract class SampleRows {
         return ComponentCodec.round(PixelCodec.clamp(v) * max);
     }
 
+    /** How the long loops round unit floats to samples; all three give the same samples. */
+    enum Rounding {
+        /** {@link #unit} per sample, with branches: the reference. */
+        PLAIN,
+        /** {@link #unitBranchFree}, whose loops JDK 21 and later vectorise. */
+        BRANCH_FREE,
+        /** {@link MagicRounding}: a row at a time without float-to-int casts, vectorised by JDK 17 too. */
+        MAGIC
+    }
+
     /**
-     * Whether the long loops use {@link #unitBranchFree}: from JDK 21 on, C2 turns its loops into vector
-     * instructions. Measured on this project's machine: packing a row of INT_RGB pixels takes 0.40 ns a pixel with
-     * it on JDK 25 against 2.36 with {@link #unit}; on JDK 17, which vectorises neither, it is slower (2.87 against
-     * 2.32), so JDK 17 keeps {@link #unit}. JDK 21 to 24 were not at hand to measure. Not final only so that
-     * tests can run both versions in one JVM; the results are the same.
+     * The rounding the long loops use: from JDK 21 on, C2 vectorises {@link #unitBranchFree} (packing a row of
+     * INT_RGB pixels takes 0.40 ns a pixel with it on JDK 25 against 2.36 with {@link #unit}); JDK 17 vectorises no
+     * float-to-int cast, so there {@link MagicRounding} (1.3 ns a pixel against 2.5). JDK 18 to 20 were not at hand to
+     * measure and take the JDK 17 way. Not final only so that tests can run every kind in one JVM.
      */
-    static boolean branchFree = Runtime.version().feature() >= 21;
+    static Rounding rounding = Runtime.version().feature() >= 21 ? Rounding.BRANCH_FREE : Rounding.MAGIC;
 
     /**
      * {@link #unit} without branches, for loops that vectorise: the same value for every float (NaN: both
@@ -216,6 +225,33 @@ abstract class SampleRows {
                 ma = max[3];
                 fixed = a == null ? (max[3] << shifts[3]) & masks[3] : 0;
             }
+            if (rounding == Rounding.MAGIC) {
+                MagicRounding m = MagicRounding.forThisThread();
+                int[] qr = m.samples(0, width);
+                int[] qg = m.samples(1, width);
+                int[] qb = m.samples(2, width);
+                m.round(r, or, mr, qr, width);
+                m.round(g, og, mg, qg, width);
+                m.round(b, ob, mb, qb, width);
+                int[] q = m.packed(width);
+                if (a == null) {
+                    for (int i = 0; i < width; i++) {
+                        q[i] = (qr[i] << s0) & m0 | (qg[i] << s1) & m1 | (qb[i] << s2) & m2 | fixed;
+                    }
+                } else {
+                    int[] qa = m.samples(3, width);
+                    m.round(a, oa, ma, qa, width);
+                    int m3 = masks[3];
+                    int s3 = shifts[3];
+                    for (int i = 0; i < width; i++) {
+                        q[i] = (qr[i] << s0) & m0 | (qg[i] << s1) & m1 | (qb[i] << s2) & m2 | (qa[i] << s3) & m3;
+                    }
+                }
+                // packed at offset 0 (a loop storing at another offset than it reads is not vectorised by JDK 17)
+                System.arraycopy(q, 0, data, p, width);
+                return;
+            }
+            boolean branchFree = rounding == Rounding.BRANCH_FREE;
             if (a == null) {
                 if (branchFree) {
                     for (int i = 0; i < width; i++) {
@@ -338,14 +374,21 @@ abstract class SampleRows {
                 float[] plane = planes[b];
                 int o = offsets[b];
                 float m = max[b];
-                if (branchFree && plane != null) {
-                    // rounded in a loop that vectorises, then stored at the pixel stride (which does not)
-                    if (scratch.length < width) {
-                        scratch = new int[width];
-                    }
-                    int[] q = scratch;
-                    for (int i = 0; i < width; i++) {
-                        q[i] = unitBranchFree(plane[o + i], m);
+                if (rounding != Rounding.PLAIN && plane != null) {
+                    // rounded in loops that vectorise, then stored at the pixel stride (which does not)
+                    int[] q;
+                    if (rounding == Rounding.MAGIC) {
+                        MagicRounding magic = MagicRounding.forThisThread();
+                        q = magic.samples(0, width);
+                        magic.round(plane, o, m, q, width);
+                    } else {
+                        if (scratch.length < width) {
+                            scratch = new int[width];
+                        }
+                        q = scratch;
+                        for (int i = 0; i < width; i++) {
+                            q[i] = unitBranchFree(plane[o + i], m);
+                        }
                     }
                     if (bytes != null) {
                         byte[] data = bytes[b];
