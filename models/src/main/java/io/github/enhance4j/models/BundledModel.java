@@ -33,17 +33,18 @@ public enum BundledModel {
     RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
 
     /**
-     * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 60 k parameters): a compact residual network at the
-     * input's resolution with a pixel-shuffle head, added to the input's nearest-neighbour enlargement; trained with
+     * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 1.29 M parameters): {@link #RESTORE}'s U-Net working at
+     * half the small image's resolution, whose last layer makes 4x4 output pixels per position (depth-to-space),
+     * added to the input's nearest-neighbour enlargement; started from the trained {@code restore} and trained with
      * {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic damage pipeline
-     * ({@code realistic:2}) mixed with clean, noisy and JPEG-only small images. For clean, sharp small images
-     * {@code sr-x2} is the closer fit.
+     * ({@code realistic:2}) mixed with clean, noisy and JPEG-only small images. It also enlarges clean small images
+     * (as well as {@code sr-x2} on photos) and removes noise that {@code sr-x2} amplifies.
      */
-    RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (compact residual net, realistic damage)"),
+    RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (U-Net, realistic damage)"),
 
     /**
-     * Enlarges soft, noisy, JPEG-compressed photos x4 (RGB): {@link #RESTORE_X2}'s compact residual network with a
-     * x4 pixel-shuffle head, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a mixture of
+     * Enlarges soft, noisy, JPEG-compressed photos x4 (RGB, 188 k parameters): a compact residual network at the
+     * input's resolution (48 channels) with a x4 pixel-shuffle head, added to the nearest-neighbour enlargement, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a mixture of
      * the realistic damage pipeline ({@code realistic:4}) and clean, noisy and JPEG-compressed small images.
      */
     RESTORE_X4("restore-x4", 4, "enlarges soft, noisy, compressed photos x4 (compact residual net, realistic damage)");

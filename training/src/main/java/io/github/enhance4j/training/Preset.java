@@ -47,10 +47,13 @@ enum Preset {
     RESTORE(Architectures.RESTORE_UNET, 1, TrainingConfig.Optimizer.ADAM, 4e-4, TrainingConfig.Schedule.COSINE, 16,
             40, 96, Preset.RESTORE_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
     /**
-     * Enlarges soft, noisy, compressed photos x2: the compact residual network on {@link #RESTORE_X2_DAMAGE} (the
-     * realistic pipeline half of the time, clean and singly damaged small images the other half).
+     * Enlarges soft, noisy, compressed photos x2: the restoration U-Net at scale 2 (its body at half the small
+     * image's resolution, a pixel-shuffle head, plus the nearest enlargement) on {@link #RESTORE_X2_DAMAGE} (the
+     * realistic pipeline half of the time, clean and singly damaged small images the other half). The shipped
+     * {@code restore-x2} started from a trained {@code restore} ({@code --init-from}) and trained 13 epochs; from a
+     * random start it needs more. ({@code --arch compact-sr} trains the 60 k-parameter network shipped before.)
      */
-    RESTORE_X2(Architectures.COMPACT_SR, 2, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
+    RESTORE_X2(Architectures.RESTORE_UNET, 2, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
             40, 128, Preset.RESTORE_X2_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1,
             Preset.RESTORE_EPOCH_SAMPLES),
     /** The same x4, on {@link #RESTORE_X4_DAMAGE}. */
