@@ -369,11 +369,15 @@ final class OnnxEngine implements InferenceEngine {
     }
 
     private void giveBack(RunBuffers buffers) {
-        if (closed || idle.size() >= MAX_IDLE) {
+        boolean kept;
+        // the size check and the add as one step: runs that end together must not keep more than MAX_IDLE sets
+        synchronized (idle) {
+            kept = !closed && idle.size() < MAX_IDLE && idle.add(buffers);
+        }
+        if (!kept) {
             buffers.close();
             return;
         }
-        idle.add(buffers);
         if (closed) {
             closeIdle();
         }
