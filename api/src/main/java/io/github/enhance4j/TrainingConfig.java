@@ -176,10 +176,12 @@ public final class TrainingConfig {
     }
 
     /**
-     * {@return whether each training image is varied at random before it is damaged} A random zoom (a crop of 80 to
-     * 100% of each side, resized back), a horizontal flip and a small change of brightness, contrast and saturation:
-     * for whole-image training on a uniform set (LFW's aligned faces), so that the model does not learn the set's
-     * framing and colour. Patch training flips its crops either way.
+     * {@return whether each training image is varied at random before it is damaged} For a uniform set (LFW's
+     * aligned faces), so that the model learns the subject rather than the set's framing and colour. Whole images get
+     * a random zoom (a crop of 80 to 100% of each side, resized back), a horizontal flip and a small change of
+     * brightness, contrast and saturation. With a patch size, each patch is a square of random side between the patch
+     * and the image's shorter side, shrunk to the patch (nearest neighbour), flipped, and changed more in colour
+     * (tint included); without augmentation, patches are plain crops flipped either way.
      */
     public boolean augment() {
         return augment;

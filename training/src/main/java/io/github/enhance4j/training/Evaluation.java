@@ -173,8 +173,13 @@ final class Evaluation {
      * keeps other pixels and gives 22.76 dB; {@link Resampler#NEAREST} does that.)
      */
     static FloatImage seedInput(FloatImage image) {
+        return seedInput(image, SEED_SIZE);
+    }
+
+    /** {@link #seedInput(FloatImage)} at another size (RGB, nearest neighbour as OpenCV's). */
+    static FloatImage seedInput(FloatImage image, int size) {
         FloatImage rgb = image.channels() == 3 ? image.withoutAlpha() : grey2rgb(image);
-        return nearestAsOpenCv(rgb, SEED_SIZE, SEED_SIZE);
+        return nearestAsOpenCv(rgb, size, size);
     }
 
     static FloatImage nearestAsOpenCv(FloatImage image, int width, int height) {

@@ -21,10 +21,12 @@ enum Preset {
     SEED_TUNED("seed-autoencoder", 1, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 16, 2, 0,
             "pixelate:0.4", true, 1e-4, TrainingConfig.Loss.MSE, 0),
     /**
-     * The seed-tuned recipe for faces that are not LFW's: every training face varied at random (zoom, flip, colour;
-     * {@link TrainingConfig#augment()}), 4 epochs, so that the model learns faces rather than LFW's framing and tint.
+     * The seed-tuned recipe for faces that are not LFW's: faces kept at {@link #FACES_SOURCE_SIZE} pixels, twice the
+     * protocol's 80, and every 80x80 training patch cut from one at a random zoom (from the whole face, as LFW frames
+     * it, to a close-up of its middle), flipped and changed in colour ({@link TrainingConfig#augment()}), 4 epochs,
+     * so that the model learns faces rather than LFW's framing, dark borders and tint.
      */
-    SEED_FACES("seed-autoencoder", 1, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 16, 4, 0,
+    SEED_FACES("seed-autoencoder", 1, TrainingConfig.Optimizer.ADAM, 1e-3, TrainingConfig.Schedule.COSINE, 16, 4, 80,
             "pixelate:0.4", true, 1e-4, TrainingConfig.Loss.MSE, 0),
     /**
      * Fast super-resolution x2: bicubic degradation, random patches; an epoch is {@link #SR_EPOCH_SAMPLES} patches
@@ -60,6 +62,12 @@ enum Preset {
     RESTORE_X4(Architectures.COMPACT_SR, 4, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
             40, 192, Preset.RESTORE_X4_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1,
             Preset.RESTORE_EPOCH_SAMPLES);
+
+    /**
+     * The size {@link #SEED_FACES} keeps its faces at (nearest neighbour, as the seed protocol's 80): twice the
+     * protocol's, so that a patch shrunk from a whole face matches the protocol and one cut unshrunk is a 2x close-up.
+     */
+    static final int FACES_SOURCE_SIZE = 160;
 
     /** Patches per epoch of the SR presets (400 batches of 32). */
     static final int SR_EPOCH_SAMPLES = 12_800;
@@ -170,6 +178,9 @@ enum Preset {
      * {@code load_img}); super-resolution keeps full images and trains on random patches.
      */
     UnaryOperator<FloatImage> imageTransform() {
+        if (this == SEED_FACES) {
+            return image -> Evaluation.seedInput(image, FACES_SOURCE_SIZE);
+        }
         return seedImages ? Evaluation::seedInput : UnaryOperator.identity();
     }
 

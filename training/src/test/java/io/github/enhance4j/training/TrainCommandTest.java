@@ -140,6 +140,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void seedFaces_keepsFacesAtTwiceTheProtocolsSize_andTrainsOnProtocolSizedPatches() {
+        io.github.enhance4j.image.FloatImage face = new io.github.enhance4j.image.FloatImage(250, 250, 3, false);
+        for (int i = 246; i < 250; i++) {
+            for (int j = 246; j < 250; j++) {
+                face.set(0, i, j, 0.75f); // the corner that the last output pixel samples
+            }
+        }
+
+        io.github.enhance4j.image.FloatImage kept = Preset.SEED_FACES.imageTransform().apply(face);
+        io.github.enhance4j.image.FloatImage seed = Preset.SEED_TUNED.imageTransform().apply(face);
+
+        assertThat(kept.width()).isEqualTo(Preset.FACES_SOURCE_SIZE);
+        assertThat(kept.height()).isEqualTo(Preset.FACES_SOURCE_SIZE);
+        assertThat(kept.get(0, 159, 159)).isEqualTo(0.75f); // nearest neighbour, as the protocol's 80x80
+        assertThat(seed.width()).isEqualTo(80);
+        TrainCommand faces = command("-d", "x", "--preset", "seed-faces");
+        assertThat(faces.configure(Preset.SEED_FACES).patchSize()).isEqualTo(80);
+        assertThat(Preset.SEED_FACES.protocol()).isEqualTo(Evaluation.Protocol.SEED);
+    }
+
+    @Test
     void train_badArguments_exitWithTwoAndSayWhy() {
         Path output = dir.resolve("x");
 

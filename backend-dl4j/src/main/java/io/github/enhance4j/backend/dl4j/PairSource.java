@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * taken and flipped at random horizontally and vertically, as is usual for super-resolution training; without one,
  * whole images are used as they are (the seed recipe), cropped to a multiple of the scale. An image smaller than
  * the patch is replaced by the next large-enough one (logged once per image), so that one small picture in a large
- * set does not stop a long run.
+ * set does not stop a long run. With {@link TrainingConfig#augment()} the patch is cut at a random zoom instead
+ * ({@link Augmentation#zoomedPatch}), whole images are varied by {@link Augmentation#apply}.
  */
 final class PairSource {
 
@@ -105,10 +106,11 @@ final class PairSource {
                 throw new IllegalArgumentException("no training image is at least " + patch + "x" + patch
                         + " pixels (one is " + clean.width() + "x" + clean.height() + "); use a smaller patch size");
             }
-            clean = crop(clean, random.nextInt(clean.width() - patch + 1), random.nextInt(clean.height() - patch + 1),
-                    patch, random.nextBoolean(), random.nextBoolean());
-        }
-        if (augment) {
+            clean = augment ? Augmentation.zoomedPatch(clean, patch, random)
+                    : crop(clean, random.nextInt(clean.width() - patch + 1),
+                            random.nextInt(clean.height() - patch + 1), patch, random.nextBoolean(),
+                            random.nextBoolean());
+        } else if (augment) {
             clean = Augmentation.apply(clean, random);
         }
         return pair(clean, random);

@@ -76,4 +76,35 @@ class PairSourceTest {
         assertThat(warnings).isEqualTo(PairSource.SMALL_WARNINGS);
         assertThat(log).contains("further such images are logged at debug level");
     }
+    @Test
+    void withAugmentation_patchesAreCutAtARandomZoom_andStayPureFunctionsOfTheirSeed() {
+        FloatImage stripes = new FloatImage(128, 128, 3, false); // 1-pixel stripes: a shrunk patch loses some
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 128; y++) {
+                for (int x = 0; x < 128; x++) {
+                    stripes.set(c, x, y, x % 2 == 0 ? 0.3f : 0.7f);
+                }
+            }
+        }
+        TrainingData data = TrainingData.of(List.of(stripes), List.of(image(64, 64, 0.5f)));
+        TrainingConfig config = TrainingConfig.builder().architecture("seed-autoencoder").scale(1).patchSize(64)
+                .degradation("pixelate:0.4").augment(true).build();
+        PairSource source = new PairSource(data, config);
+
+        int shrunk = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            PairSource.Pair pair = source.trainingPair(0, new Random(seed));
+            assertThat(pair.target().width()).isEqualTo(64);
+            assertThat(pair.input().width()).isEqualTo(64);
+            assertThat(source.trainingPair(0, new Random(seed)).input().colorData())
+                    .containsExactly(pair.input().colorData());
+            boolean alternates = true;
+            for (int x = 1; x < 64 && alternates; x++) {
+                alternates = pair.target().get(0, x, 5) != pair.target().get(0, x - 1, 5);
+            }
+            shrunk += alternates ? 0 : 1;
+        }
+        assertThat(shrunk).as("patches shrunk from a larger square (nearest neighbour skips stripes)")
+                .isBetween(10, 20);
+    }
 }
