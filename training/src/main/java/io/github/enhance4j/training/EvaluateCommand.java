@@ -31,8 +31,10 @@ import java.util.stream.Stream;
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE|bicubic|unsharp",
-            description = "The model file, 'bicubic' to score the baseline alone (give --scale), or 'unsharp' to"
-                    + " score the classical peer (an unsharp mask of the baseline, sigma 1.0, amount 0.8).")
+            description = "The model file, 'bicubic' to score the baseline alone (give --scale; with --protocol"
+                    + " seed, the classical peer: the blocks shrunk back and enlarged with bicubic), or 'unsharp' to"
+                    + " score the classical peer of --protocol damage (an unsharp mask of the baseline, sigma 1.0,"
+                    + " amount 0.8).")
     String model;
 
     @Option(names = "--degrade", paramLabel = "SPEC", description = "The damage of the 'damage' protocol, e.g."
@@ -111,13 +113,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--scale " + scale
                         + " does not match the model's scale " + enhancer.info().scale());
             }
-            Evaluation evaluation = new Evaluation(p, s, enhancer, damage, unsharp ? UnsharpMask.defaults() : null);
+            // for the seed protocol 'bicubic' scores its classical peer: the blocks re-interpolated smoothly
+            boolean smooth = baselineOnly && !unsharp && p == Evaluation.Protocol.SEED;
+            Evaluation evaluation = new Evaluation(p, s, enhancer, damage, unsharp ? UnsharpMask.defaults()
+                    : smooth ? Evaluation::smoothPixelated : null);
             List<Evaluation.Row> rows = new ArrayList<>();
             for (Path image : images) {
                 rows.add(evaluation.score(image.getFileName().toString(), Pixels.read(ImageFiles.read(image))));
             }
             ResultTable table = new ResultTable(baselineLabel(p, s), unsharp ? "unsharp mask"
-                    : baselineOnly ? null : modelLabel(), rows);
+                    : smooth ? "smoothed" : baselineOnly ? null : modelLabel(), rows);
             out.println(header(p, s) + (damage != null ? ", damage " + degrade : "") + ", " + images.size()
                     + " images from " + data);
             out.print(table.render());

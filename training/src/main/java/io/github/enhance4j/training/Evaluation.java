@@ -157,10 +157,14 @@ final class Evaluation {
         FloatImage damaged = Degradation.pixelate(SEED_PIXELATE).apply(original, new Random(0));
         double bp = ImageMetrics.psnr(original, damaged, 0);
         double bs = ImageMetrics.ssim(original, damaged, 0);
-        if (enhancer == null) {
+        FloatImage restored;
+        if (peer != null) {
+            restored = Pixels.read(Pixels.toBufferedImage(peer.apply(damaged)));
+        } else if (enhancer != null) {
+            restored = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(damaged)));
+        } else {
             return new Row(name, bp, bs, Double.NaN, Double.NaN);
         }
-        FloatImage restored = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(damaged)));
         return new Row(name, bp, bs, ImageMetrics.psnr(original, restored, 0), ImageMetrics.ssim(original, restored,
                 0));
     }
@@ -172,6 +176,18 @@ final class Evaluation {
      * then measures 22.86 dB as there. (Keras/PIL sample pixel centres, {@code floor((x + 0.5) * srcSize / 80)}, which
      * keeps other pixels and gives 22.76 dB; {@link Resampler#NEAREST} does that.)
      */
+    /**
+     * The seed protocol's classical peer: the pixelated image shrunk back to the pixelation's size (area, so each
+     * block becomes about one pixel again) and enlarged with bicubic, which turns the blocks into smooth gradients,
+     * what a photo editor's "smooth" or "re-interpolate" does.
+     */
+    static FloatImage smoothPixelated(FloatImage pixelated) {
+        int w = Math.max(1, (int) Math.round(SEED_PIXELATE * pixelated.width()));
+        int h = Math.max(1, (int) Math.round(SEED_PIXELATE * pixelated.height()));
+        return Resampler.BICUBIC.resize(Resampler.AREA.resize(pixelated, w, h), pixelated.width(),
+                pixelated.height());
+    }
+
     static FloatImage seedInput(FloatImage image) {
         return seedInput(image, SEED_SIZE);
     }

@@ -135,6 +135,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_seedProtocolBicubic_scoresTheSmoothingPeer_whichBeatsTheBlocksOnSmoothPictures() throws IOException {
+        Path hr = images(2);
+        Path csv = dir.resolve("peer.csv");
+
+        int code = run("evaluate", "-m", "bicubic", "-d", hr.toString(), "--protocol", "seed", "--csv",
+                csv.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("smoothed");
+        String[] mean = Files.readAllLines(csv).get(3).split(",");
+        assertThat(Double.parseDouble(mean[3])).as("peer PSNR against the pixelated input's")
+                .isGreaterThan(Double.parseDouble(mean[1]) + 0.5);
+    }
+
+    @Test
     void evaluate_badArguments_sayWhat() throws IOException {
         assertThat(run("evaluate", "-m", "bicubic", "-d", images(1).toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--model bicubic needs --scale");
