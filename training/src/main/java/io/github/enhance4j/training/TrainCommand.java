@@ -61,7 +61,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " restore-x2, restore-x4 (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's).")
+    @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's): the dl4j"
+            + " backend trains seed-autoencoder, espcn, restore-unet, restore-unet-deep (restore-unet with residual"
+            + " blocks added; --init-from a restore-unet run starts it where that run was) and compact-sr.")
     String arch;
 
     @Option(names = "--scale", paramLabel = "N", description = "Scale factor.")

@@ -44,9 +44,16 @@ final class Architectures {
     static final String ESPCN = "espcn";
 
     static final String RESTORE_UNET = "restore-unet";
+    static final String RESTORE_UNET_DEEP = "restore-unet-deep";
     static final String COMPACT_SR = "compact-sr";
 
-    static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, COMPACT_SR);
+    static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, RESTORE_UNET_DEEP, COMPACT_SR);
+
+    /**
+     * Suffix of a convolution that closes a residual block: it starts at zero, so that a block added to a trained
+     * network leaves the network's function as it was ({@link Parameters#initial}).
+     */
+    static final String RESIDUAL_END = ".res";
 
     /** Channels of {@code restore-unet}'s first level (the second has twice, the third four times as many). */
     static final int UNET_WIDTH = 48;
@@ -80,6 +87,12 @@ final class Architectures {
                             + "; use " + COMPACT_SR + " for scale 3");
                 }
                 return restoreUnet(UNET_WIDTH, scale);
+            case RESTORE_UNET_DEEP:
+                if (scale != 1 && scale != 2 && scale != 4) {
+                    throw new IllegalArgumentException(RESTORE_UNET_DEEP + " supports scales 1, 2 and 4, got " + scale
+                            + "; use " + COMPACT_SR + " for scale 3");
+                }
+                return restoreUnet(UNET_WIDTH, scale, true);
             case COMPACT_SR:
                 if (scale < 2 || scale > 4) {
                     throw new IllegalArgumentException(COMPACT_SR + " supports scales 2, 3 and 4, got " + scale
@@ -147,6 +160,18 @@ final class Architectures {
      * body's work at scale 1.
      */
     static NetSpec restoreUnet(int c, int scale) {
+        return restoreUnet(c, scale, false);
+    }
+
+    /**
+     * {@link #restoreUnet(int, int)}, or with {@code deep} its deeper form {@code restore-unet-deep}: residual blocks
+     * (3x3 convolution, ReLU, 3x3 convolution, added to the block's input) after the middle's convolutions (two, at
+     * 1/8 of the input's resolution) and after each decoder level's (one at 1/4, one at 1/2). Every convolution of
+     * the plain network keeps its name and shape and each block's last convolution starts at zero, so a trained
+     * {@code restore-unet} starts a deep run ({@code TrainingConfig.initialWeights}) exactly where it was: capacity
+     * added where the receptive field is largest, at 1.7 times the plain network's work per pixel.
+     */
+    static NetSpec restoreUnet(int c, int scale, boolean deep) {
         List<Layer> l = new ArrayList<>();
         l.add(new SpaceToDepth("unshuffle", NetSpec.INPUT, 2));
         conv(l, "head", "unshuffle", 12, c);
@@ -162,17 +187,18 @@ final class Architectures {
         l.add(new Relu("d2", "d2.conv"));
         conv(l, "m1", "d2", 4 * c, 4 * c);
         conv(l, "m2", "m1", 4 * c, 4 * c);
-        l.add(new Conv("u2.conv", "m2", 4 * c, 8 * c, 1));
+        String middle = deep ? residual(l, "m4", residual(l, "m3", "m2", 4 * c), 4 * c) : "m2";
+        l.add(new Conv("u2.conv", middle, 4 * c, 8 * c, 1));
         l.add(new DepthToSpace("u2", "u2.conv", 2));
         l.add(new Add("s2", "u2", "e2"));
         conv(l, "f2a", "s2", 2 * c, 2 * c);
         conv(l, "f2", "f2a", 2 * c, 2 * c);
-        l.add(new Conv("u1.conv", "f2", 2 * c, 4 * c, 1));
+        l.add(new Conv("u1.conv", deep ? residual(l, "f3", "f2", 2 * c) : "f2", 2 * c, 4 * c, 1));
         l.add(new DepthToSpace("u1", "u1.conv", 2));
         l.add(new Add("s1", "u1", "e1"));
         conv(l, "f1a", "s1", c, c);
         conv(l, "f1", "f1a", c, c);
-        l.add(new Conv("tail", "f1", c, 3 * 4 * scale * scale, 3));
+        l.add(new Conv("tail", deep ? residual(l, "g1", "f1", c) : "f1", c, 3 * 4 * scale * scale, 3));
         l.add(new DepthToSpace("correction", "tail", 2 * scale));
         if (scale == 1) {
             l.add(new Add("out", "correction", NetSpec.INPUT));
@@ -180,7 +206,7 @@ final class Architectures {
             l.add(new Upsample("nearest", NetSpec.INPUT, scale));
             l.add(new Add("out", "correction", "nearest"));
         }
-        return new NetSpec(RESTORE_UNET, scale, 3, l, "out", 8);
+        return new NetSpec(deep ? RESTORE_UNET_DEEP : RESTORE_UNET, scale, 3, l, "out", 8);
     }
 
     /**
@@ -205,6 +231,14 @@ final class Architectures {
     }
 
     /** A 3x3 convolution followed by ReLU, as every Keras layer of the seed. */
+    /** A residual block {@code name} on {@code in}: conv + ReLU, conv (starting at zero), sum; returns its name. */
+    private static String residual(List<Layer> layers, String name, String in, int channels) {
+        conv(layers, name + "a", in, channels, channels);
+        layers.add(new Conv(name + RESIDUAL_END, name + "a", channels, channels, 3));
+        layers.add(new Add(name, in, name + RESIDUAL_END));
+        return name;
+    }
+
     private static void conv(List<Layer> layers, String name, String in, int cin, int cout) {
         layers.add(new Conv(name + ".conv", in, cin, cout, 3));
         layers.add(new Relu(name, name + ".conv"));

@@ -34,6 +34,11 @@ final class Parameters {
                     c.kernel()}, 'c'));
             params.put(c.bias(), Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, c.outChannels()));
         }
+        for (NetSpec.Conv c : spec.convs()) {
+            if (c.out().endsWith(Architectures.RESIDUAL_END)) {
+                params.get(c.weight()).assign(0); // a residual block starts as the identity
+            }
+        }
         String last = spec.convs().get(spec.convs().size() - 1).weight();
         if (predictsCorrection(spec)) {
             // a residual network starts as the identity (or the plain enlargement): its baseline, not below it

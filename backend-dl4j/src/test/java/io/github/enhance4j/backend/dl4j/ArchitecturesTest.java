@@ -77,6 +77,34 @@ class ArchitecturesTest {
     }
 
     @Test
+    void restoreUnetDeep_keepsEveryPlainLayer_andAddsBlocksThatStartAsTheIdentity() {
+        for (int s : new int[] {1, 2}) {
+            NetSpec plain = Architectures.build("restore-unet", s);
+            NetSpec deep = Architectures.build("restore-unet-deep", s);
+            assertThat(deep.architecture()).isEqualTo("restore-unet-deep");
+            assertThat(deep.sizeMultiple()).isEqualTo(8);
+            assertThat(Parameters.predictsCorrection(deep)).isTrue();
+            // a trained restore-unet starts a deep run (--init-from): all of its parameters are there, same shapes
+            java.util.function.Function<NetSpec.Conv, String> shape = c -> c.weight() + " " + c.inChannels() + "x"
+                    + c.outChannels() + "x" + c.kernel();
+            var plainShapes = plain.convs().stream().map(shape).toList();
+            assertThat(deep.convs().stream().map(shape).toList()).containsAll(plainShapes);
+            var added = deep.convs().stream().filter(c -> !plainShapes.contains(shape.apply(c))).toList();
+            assertThat(added).hasSize(8);
+            var params = Parameters.initial(deep, 3);
+            for (NetSpec.Conv c : added) {
+                boolean end = c.out().endsWith(Architectures.RESIDUAL_END);
+                assertThat(params.get(c.weight()).amaxNumber().doubleValue()).as(c.out()).matches(
+                        v -> end ? v == 0 : v > 0);
+            }
+        }
+        NetSpec deep = Architectures.build("restore-unet-deep", 1);
+        // two blocks at 1/8 (192 channels), one at 1/4 (96), one at 1/2 (48): each 3x3 convolution 10,368 FLOPs a pixel
+        assertThat(deep.flopsPerOutputPixel()).isEqualTo(118_080.0 + 8 * 10_368.0);
+        assertThat(deep.parameterCount()).isEqualTo(1_274_844L + 4 * 331_968L + 2 * 83_040L + 2 * 20_784L);
+    }
+
+    @Test
     void residualNetworks_startAsTheirBaseline() {
         var last = Architectures.build("compact-sr", 2).convs();
         var params = Parameters.initial(Architectures.build("compact-sr", 2), 1);
@@ -93,6 +121,6 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, espcn, restore-unet, seed-autoencoder]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
     }
 }

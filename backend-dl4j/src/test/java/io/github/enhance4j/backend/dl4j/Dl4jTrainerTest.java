@@ -1,11 +1,14 @@
 package io.github.enhance4j.backend.dl4j;
 
+import io.github.enhance4j.EnhanceOptions;
+import io.github.enhance4j.ModelSource;
 import io.github.enhance4j.Trainer;
 import io.github.enhance4j.TrainingConfig;
 import io.github.enhance4j.TrainingData;
 import io.github.enhance4j.TrainingEvent;
 import io.github.enhance4j.TrainingResult;
 import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.Tensor;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +211,34 @@ class Dl4jTrainerTest {
         try (Dl4jTrainer t = Dl4jTrainer.create(x2.toBuilder().initialWeights(null).build())) {
             assertThat(t.parameters().get("head.conv.weight").dup('c').data().asFloat())
                     .isNotEqualTo(trained.get("param/head.conv.weight"));
+        }
+    }
+
+    @Test
+    void initialWeights_startTheDeepUnetFromAPlainOne_computingExactlyWhatItComputed() {
+        Path plainRun = dir.resolve("plain");
+        TrainingConfig.Builder unet = TrainingConfig.builder().backend("dl4j").architecture("restore-unet")
+                .degradation("blur:1").optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16)
+                .samplesPerEpoch(4).epochs(1).seed(4);
+        byte[] plain;
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.checkpointDirectory(plainRun).build())) {
+            t.train(TestData.of(6, 1, 32), e -> { });
+            plain = t.onnx();
+        }
+        byte[] deep;
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.architecture("restore-unet-deep").checkpointDirectory(null)
+                .initialWeights(plainRun.resolve(Checkpoint.FILE_NAME)).build())) {
+            deep = t.onnx();
+        }
+        int[] shape = {1, 3, 24, 32};
+        float[] input = TestData.randomInput(3 * 24 * 32, 24);
+        try (Dl4jEngine a = Dl4jEngine.open(ModelSource.of(plain, "plain.onnx"), EnhanceOptions.defaults());
+                Dl4jEngine b = Dl4jEngine.open(ModelSource.of(deep, "deep.onnx"), EnhanceOptions.defaults())) {
+            float[] before = a.run(new Tensor(shape, input)).data();
+            float[] after = b.run(new Tensor(shape, input)).data();
+            assertThat(OnnxParityTest.maxAbsDiff(before, after)).isLessThan(1e-5);
+            assertThat(OnnxParityTest.maxAbsDiff(before, input)).as("the trained correction is not zero")
+                    .isGreaterThan(1e-4);
         }
     }
 

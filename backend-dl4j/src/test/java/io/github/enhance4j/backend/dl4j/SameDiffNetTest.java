@@ -31,7 +31,8 @@ class SameDiffNetTest {
      * upsampling backprop, which left the seed autoencoder's encoder with about half its gradient.
      */
     @ParameterizedTest(name = "{0} x{1}")
-    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "restore-unet, 4", "compact-sr, 2"})
+    @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "restore-unet, 4",
+        "restore-unet-deep, 1", "compact-sr, 2"})
     void gradients_matchFiniteDifferencesOfTheLoss(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
         Map<String, INDArray> params = doubleParameters(spec);
