@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Tiny runs (16x16 images, a few of them, 2 epochs): reproducibility, resume, events, early stopping. */
 class Dl4jTrainerTest {
@@ -227,8 +228,21 @@ class Dl4jTrainerTest {
         }
         byte[] deep;
         try (Dl4jTrainer t = Dl4jTrainer.create(unet.architecture("restore-unet-deep").checkpointDirectory(null)
-                .initialWeights(plainRun.resolve(Checkpoint.FILE_NAME)).build())) {
+                .schedule(TrainingConfig.Schedule.COSINE).initialWeights(plainRun.resolve(Checkpoint.FILE_NAME))
+                .build())) {
             deep = t.onnx();
+            // Adam's first steps would move every trained weight by the full rate: a run from weights warms up
+            java.util.function.DoubleUnaryOperator cosine = p -> 0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * p));
+            assertThat(t.learningRateFactor(0, 20_000)).isCloseTo(1.0 / Dl4jTrainer.WARMUP_STEPS, within(1e-9));
+            assertThat(t.learningRateFactor(499, 20_000)).isCloseTo(0.5 * cosine.applyAsDouble(499 / 20_000.0),
+                    within(1e-9));
+            assertThat(t.learningRateFactor(5_000, 20_000)).isCloseTo(cosine.applyAsDouble(0.25), within(1e-9));
+            // short runs warm up over a tenth of their steps
+            assertThat(t.learningRateFactor(9, 200)).isCloseTo(0.5 * cosine.applyAsDouble(9 / 200.0), within(1e-9));
+            assertThat(t.learningRateFactor(100, 200)).isCloseTo(cosine.applyAsDouble(0.5), within(1e-9));
+        }
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.architecture("restore-unet").initialWeights(null).build())) {
+            assertThat(t.learningRateFactor(0, 20_000)).isEqualTo(1.0); // a fresh start has nothing to protect
         }
         int[] shape = {1, 3, 24, 32};
         float[] input = TestData.randomInput(3 * 24 * 32, 24);
