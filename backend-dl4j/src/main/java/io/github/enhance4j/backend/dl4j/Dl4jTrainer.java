@@ -94,8 +94,12 @@ final class Dl4jTrainer implements Trainer {
     private int nextBatch;
     private double epochLossSum;
     private int epochLossCount;
+    /** Early stopping's reference: the loss of the last epoch that improved on it by at least the minimum delta. */
     private double bestLoss = Double.POSITIVE_INFINITY;
     private double bestPsnr = Double.NaN;
+    /** The lowest validation loss of any epoch and its PSNR, what the result reports. */
+    private double lowestLoss = Double.POSITIVE_INFINITY;
+    private double lowestLossPsnr = Double.NaN;
     private int wait;
     private boolean earlyStopped;
     private long trainingImages;
@@ -213,6 +217,9 @@ final class Dl4jTrainer implements Trainer {
         t.epochLossCount = Integer.parseInt(s.getProperty("epochLossCount"));
         t.bestLoss = Double.parseDouble(s.getProperty("bestLoss"));
         t.bestPsnr = Double.parseDouble(s.getProperty("bestPsnr"));
+        // checkpoints written before the lowest loss was kept apart: early stopping's reference stands in for it
+        t.lowestLoss = Double.parseDouble(s.getProperty("lowestLoss", s.getProperty("bestLoss")));
+        t.lowestLossPsnr = Double.parseDouble(s.getProperty("lowestLossPsnr", s.getProperty("bestPsnr")));
         t.wait = Integer.parseInt(s.getProperty("wait"));
         t.earlyStopped = Boolean.parseBoolean(s.getProperty("earlyStopped"));
         if (epochs > 0) { // asked to go on: early stopping starts afresh
@@ -300,6 +307,11 @@ final class Dl4jTrainer implements Trainer {
                 nextBatch = 0;
                 Validation v = validate(validation);
                 listener.onEvent(new TrainingEvent.ValidationCompleted(epoch, v.loss, v.psnr, baselinePsnr));
+                if (!validation.isEmpty() && v.loss < lowestLoss) {
+                    // an improvement smaller than early stopping's delta is still the best epoch so far
+                    lowestLoss = v.loss;
+                    lowestLossPsnr = v.psnr;
+                }
                 if (validation.isEmpty() || v.loss < bestLoss - config.earlyStoppingMinDelta()) {
                     bestLoss = validation.isEmpty() ? Math.min(bestLoss, epochLossSum / epochLossCount) : v.loss;
                     bestPsnr = v.psnr;
@@ -323,8 +335,9 @@ final class Dl4jTrainer implements Trainer {
         if (earlyStopped) {
             reason = TrainingResult.StopReason.EARLY_STOPPED;
         }
-        return new TrainingResult(completedEpochs, bestLoss, bestPsnr, reason,
-                Duration.ofNanos(System.nanoTime() - start));
+        boolean validated = lowestLoss < Double.POSITIVE_INFINITY;
+        return new TrainingResult(completedEpochs, validated ? lowestLoss : bestLoss,
+                validated ? lowestLossPsnr : bestPsnr, reason, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void checkSize(int w, int h, String what) {
@@ -644,6 +657,8 @@ final class Dl4jTrainer implements Trainer {
         s.setProperty("epochLossCount", Integer.toString(epochLossCount));
         s.setProperty("bestLoss", Double.toString(bestLoss));
         s.setProperty("bestPsnr", Double.toString(bestPsnr));
+        s.setProperty("lowestLoss", Double.toString(lowestLoss));
+        s.setProperty("lowestLossPsnr", Double.toString(lowestLossPsnr));
         s.setProperty("wait", Integer.toString(wait));
         s.setProperty("earlyStopped", Boolean.toString(earlyStopped));
         s.setProperty("steps", Long.toString(optimizer.steps()));

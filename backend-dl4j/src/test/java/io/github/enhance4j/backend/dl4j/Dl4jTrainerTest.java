@@ -464,6 +464,26 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void result_reportsTheEpochWithTheLowestValidationLoss_evenBelowEarlyStoppingsDelta() {
+        List<TrainingEvent.ValidationCompleted> validations = new ArrayList<>();
+        TrainingResult result;
+        // a delta no epoch can beat: early stopping's reference stays at epoch 1, the result must not
+        try (Dl4jTrainer t = Dl4jTrainer.create(srConfig().epochs(3).earlyStopping(10.0, 0).build())) {
+            result = t.train(SR_DATA, e -> {
+                if (e instanceof TrainingEvent.ValidationCompleted v) {
+                    validations.add(v);
+                }
+            });
+        }
+        assertThat(validations).hasSize(3);
+        TrainingEvent.ValidationCompleted lowest = validations.stream()
+                .min(java.util.Comparator.comparingDouble(TrainingEvent.ValidationCompleted::loss)).orElseThrow();
+        assertThat(lowest.epoch()).as("training lowers the validation loss after epoch 1").isGreaterThan(1);
+        assertThat(result.bestValidationLoss()).isEqualTo(lowest.loss());
+        assertThat(result.bestValidationPsnr()).isEqualTo(lowest.psnr());
+    }
+
+    @Test
     void learningRateFactor_cosineFallsFromOneToOnePercent_constantStaysOne() {
         try (Dl4jTrainer cosine = Dl4jTrainer.create(srConfig().schedule(TrainingConfig.Schedule.COSINE).build());
                 Dl4jTrainer constant = Dl4jTrainer.create(srConfig().build())) {
