@@ -20,7 +20,8 @@ public enum BundledModel {
 
     /**
      * The seed recipe's autoencoder (scale 1, RGB, 1.1 M parameters): restores pixelated or blocky faces at the
-     * same size; trained on LFW with {@code --preset seed-tuned}.
+     * same size; trained on LFW faces at random zooms, flips and colours with {@code --preset seed-faces}, then with
+     * scene photos added (MODELS.md).
      */
     SEED_AUTOENCODER("seed-autoencoder", 1, "restores pixelated faces at the same size (seed autoencoder, LFW)"),
 
