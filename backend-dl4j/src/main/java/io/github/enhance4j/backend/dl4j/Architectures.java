@@ -25,6 +25,8 @@ import java.util.Set;
  *       <td>13,344 / 6,891 / 4,632</td></tr>
  *   <tr><td>{@code restore-unet}</td><td>1, 2, 4</td><td>1,274,844 / 1,290,432 / 1,352,784</td>
  *       <td>118,080 / 31,464 / 9,810</td></tr>
+ *   <tr><td>{@code restore-unet-deep}</td><td>1, 2, 4</td><td>2,810,364 / 2,825,952 / 2,888,304</td>
+ *       <td>201,024 / 52,200 / 14,994</td></tr>
  *   <tr><td>{@code compact-sr}</td><td>2, 4</td><td>59,852 / 188,400</td><td>29,808 / 23,490</td></tr>
  * </table>
  *

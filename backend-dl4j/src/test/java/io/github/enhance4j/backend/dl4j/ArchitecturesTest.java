@@ -101,7 +101,11 @@ class ArchitecturesTest {
         NetSpec deep = Architectures.build("restore-unet-deep", 1);
         // two blocks at 1/8 (192 channels), one at 1/4 (96), one at 1/2 (48): each 3x3 convolution 10,368 FLOPs a pixel
         assertThat(deep.flopsPerOutputPixel()).isEqualTo(118_080.0 + 8 * 10_368.0);
-        assertThat(deep.parameterCount()).isEqualTo(1_274_844L + 4 * 331_968L + 2 * 83_040L + 2 * 20_784L);
+        assertThat(deep.parameterCount()).isEqualTo(1_274_844L + 4 * 331_968L + 2 * 83_040L + 2 * 20_784L)
+                .isEqualTo(2_810_364L);
+        assertThat(Architectures.build("restore-unet-deep", 2).parameterCount()).isEqualTo(2_825_952L);
+        assertThat(Architectures.build("restore-unet-deep", 2).flopsPerOutputPixel()).isEqualTo(52_200.0);
+        assertThat(Architectures.build("restore-unet-deep", 4).flopsPerOutputPixel()).isEqualTo(14_994.0);
     }
 
     @Test
