@@ -26,10 +26,10 @@ public enum BundledModel {
     SEED_AUTOENCODER("seed-autoencoder", 1, "restores pixelated faces at the same size (seed autoencoder, LFW)"),
 
     /**
-     * Blind restoration of photos and faces at the same size (scale 1, RGB, 1.27 M parameters): removes blur, noise
-     * and JPEG artefacts of unknown strength, and leaves a clean photo nearly as it is. A U-Net on a pixel-unshuffled
-     * input that predicts a correction to its input, trained with {@code --preset restore} on Sun_Hays80, T91 and
-     * LFW under the realistic damage pipeline ({@code realistic:1}).
+     * Blind restoration of photos and faces at the same size (scale 1, RGB, 2.81 M parameters): removes blur, noise
+     * and JPEG artefacts of unknown strength, and leaves a clean photo nearly as it is. A U-Net with residual blocks
+     * on a pixel-unshuffled input that predicts a correction to its input, trained with {@code --preset restore} on
+     * Sun_Hays80, T91 and LFW under the realistic damage pipeline ({@code realistic:1}) and strong single damages.
      */
     RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
 

@@ -8,6 +8,8 @@ final class Architectures {
     static final String FAST_SR = "espcn";
     /** Blind same-size restoration: a U-Net on a pixel-unshuffled input with a global residual. */
     static final String RESTORE_UNET = "restore-unet";
+    /** {@link #RESTORE_UNET} with residual blocks added that start as the identity (the shipped {@code restore}). */
+    static final String RESTORE_UNET_DEEP = "restore-unet-deep";
     /** Compact residual super-resolution (plain 3x3 convolutions, pixel shuffle, plus the nearest enlargement). */
     static final String COMPACT_SR = "compact-sr";
 

@@ -42,11 +42,13 @@ enum Preset {
             "bicubic:4", false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.MSE, Preset.SR_EPOCH_SAMPLES),
     /**
      * Blind restoration at the same size (blur, noise, JPEG, softness, and clean photos left alone): the
-     * pixel-unshuffled U-Net with a global residual, L1 loss, 96x96 patches under {@link #RESTORE_DAMAGE} (the
-     * realistic damage pipeline half of the time, single strong damages the other half), an epoch of
-     * {@link #RESTORE_EPOCH_SAMPLES} patches.
+     * pixel-unshuffled U-Net with a global residual and residual blocks ({@code restore-unet-deep}), L1 loss, 96x96
+     * patches under {@link #RESTORE_DAMAGE} (the realistic damage pipeline half of the time, single strong damages
+     * the other half), an epoch of {@link #RESTORE_EPOCH_SAMPLES} patches. The shipped {@code restore} trained 72
+     * epochs as {@code restore-unet} and then 10 as this ({@code --init-from}, MODELS.md); {@code --arch
+     * restore-unet} trains the smaller network.
      */
-    RESTORE(Architectures.RESTORE_UNET, 1, TrainingConfig.Optimizer.ADAM, 4e-4, TrainingConfig.Schedule.COSINE, 16,
+    RESTORE(Architectures.RESTORE_UNET_DEEP, 1, TrainingConfig.Optimizer.ADAM, 4e-4, TrainingConfig.Schedule.COSINE, 16,
             40, 96, Preset.RESTORE_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1, Preset.RESTORE_EPOCH_SAMPLES),
     /**
      * Enlarges soft, noisy, compressed photos x2: the restoration U-Net at scale 2 (its body at half the small
