@@ -37,7 +37,8 @@ class BundledModelTest {
     void everyBundledModelLoadsWithItsScaleAndStaysSmall(BundledModel model) throws IOException {
         try (var in = BundledModel.class.getClassLoader().getResourceAsStream(model.resource())) {
             assertThat(in).as("resource " + model.resource()).isNotNull();
-            assertThat(in.readAllBytes().length).isLessThan(5_000_000);
+            // the largest, restore (2.8 M parameters in float16), is 5.6 MB; a dependency should not grow unnoticed
+            assertThat(in.readAllBytes().length).isLessThan(6_000_000);
         }
         try (Enhancer e = Enhancer.load(model.source())) {
             ModelInfo info = e.info();
