@@ -103,15 +103,22 @@ final class Evaluation {
         FloatImage baseline = scale == 1 ? input : SrEvaluation.bicubicUpscale(input, scale);
         double bp = ImageMetrics.psnr(original, baseline, 0);
         double bs = ImageMetrics.ssim(original, baseline, 0);
-        FloatImage result;
-        if (peer != null) {
-            result = Pixels.read(Pixels.toBufferedImage(peer.apply(baseline)));
-        } else if (enhancer != null) {
-            result = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(input)));
-        } else {
+        FloatImage result = restored(input, baseline);
+        if (result == null) {
             return new Row(name, bp, bs, Double.NaN, Double.NaN);
         }
         return new Row(name, bp, bs, ImageMetrics.psnr(original, result, 0), ImageMetrics.ssim(original, result, 0));
+    }
+
+    /**
+     * What is scored: the peer applied to the baseline (rounded to 8 bits as a saved result would be), the model's
+     * output for the damaged input, or {@code null} when only the baseline is scored.
+     */
+    private FloatImage restored(FloatImage input, FloatImage baseline) {
+        if (peer != null) {
+            return Pixels.read(Pixels.toBufferedImage(peer.apply(baseline)));
+        }
+        return enhancer == null ? null : Pixels.read(enhancer.enhance(Pixels.toBufferedImage(input)));
     }
 
     Row score(String name, FloatImage original) {
@@ -157,12 +164,8 @@ final class Evaluation {
         FloatImage damaged = Degradation.pixelate(SEED_PIXELATE).apply(original, new Random(0));
         double bp = ImageMetrics.psnr(original, damaged, 0);
         double bs = ImageMetrics.ssim(original, damaged, 0);
-        FloatImage restored;
-        if (peer != null) {
-            restored = Pixels.read(Pixels.toBufferedImage(peer.apply(damaged)));
-        } else if (enhancer != null) {
-            restored = Pixels.read(enhancer.enhance(Pixels.toBufferedImage(damaged)));
-        } else {
+        FloatImage restored = restored(damaged, damaged);
+        if (restored == null) {
             return new Row(name, bp, bs, Double.NaN, Double.NaN);
         }
         return new Row(name, bp, bs, ImageMetrics.psnr(original, restored, 0), ImageMetrics.ssim(original, restored,

@@ -176,12 +176,17 @@ class Dl4jTrainerTest {
         return params;
     }
 
+    /** A seconds-long restore-unet run: 4 patches of 16 pixels, one epoch. */
+    private static TrainingConfig.Builder unetConfig() {
+        return TrainingConfig.builder().backend("dl4j").architecture("restore-unet").degradation("blur:1")
+                .optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16).samplesPerEpoch(4).epochs(1)
+                .seed(4);
+    }
+
     @Test
     void initialWeights_startAnEnlargingUnetFromARestorationRun_allButTheLastLayer() {
         Path restoreRun = dir.resolve("restore");
-        TrainingConfig.Builder unet = TrainingConfig.builder().backend("dl4j").architecture("restore-unet")
-                .degradation("blur:1").optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16)
-                .samplesPerEpoch(4).epochs(1).seed(4);
+        TrainingConfig.Builder unet = unetConfig();
         try (Dl4jTrainer t = Dl4jTrainer.create(unet.scale(1).checkpointDirectory(restoreRun).build())) {
             t.train(TestData.of(6, 1, 32), e -> { });
         }
@@ -218,9 +223,7 @@ class Dl4jTrainerTest {
     @Test
     void initialWeights_startTheDeepUnetFromAPlainOne_computingExactlyWhatItComputed() {
         Path plainRun = dir.resolve("plain");
-        TrainingConfig.Builder unet = TrainingConfig.builder().backend("dl4j").architecture("restore-unet")
-                .degradation("blur:1").optimizer(TrainingConfig.Optimizer.ADAM).batchSize(2).patchSize(16)
-                .samplesPerEpoch(4).epochs(1).seed(4);
+        TrainingConfig.Builder unet = unetConfig();
         byte[] plain;
         try (Dl4jTrainer t = Dl4jTrainer.create(unet.checkpointDirectory(plainRun).build())) {
             t.train(TestData.of(6, 1, 32), e -> { });
