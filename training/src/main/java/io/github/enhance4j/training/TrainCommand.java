@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's): the dl4j"
             + " backend trains seed-autoencoder, espcn, restore-unet, restore-unet-deep (restore-unet with residual"
-            + " blocks added; --init-from a restore-unet run starts it where that run was) and compact-sr.")
+            + " blocks added; --init-from a restore-unet run starts it where that run was), compact-sr and compact-sr-deep (the same with residual blocks).")
     String arch;
 
     @Option(names = "--scale", paramLabel = "N", description = "Scale factor.")

@@ -109,6 +109,38 @@ class ArchitecturesTest {
     }
 
     @Test
+    void compactSrDeep_keepsEveryPlainLayer_andAddsBlocksThatStartAsTheIdentity() {
+        for (int s : new int[] {2, 4}) {
+            NetSpec plain = Architectures.build("compact-sr", s);
+            NetSpec deep = Architectures.build("compact-sr-deep", s);
+            assertThat(deep.architecture()).isEqualTo("compact-sr-deep");
+            assertThat(deep.scale()).isEqualTo(s);
+            assertThat(Parameters.predictsCorrection(deep)).isTrue();
+            java.util.function.Function<NetSpec.Conv, String> shape = c -> c.weight() + " " + c.inChannels() + "x"
+                    + c.outChannels() + "x" + c.kernel();
+            var plainShapes = plain.convs().stream().map(shape).toList();
+            assertThat(deep.convs().stream().map(shape).toList()).containsAll(plainShapes);
+            var added = deep.convs().stream().filter(c -> !plainShapes.contains(shape.apply(c))).toList();
+            // a block after every second body convolution: 3 at x2 (6 body convolutions), 4 at x4 (8)
+            assertThat(added).hasSize(s == 2 ? 6 : 8);
+            var params = Parameters.initial(deep, 5);
+            for (NetSpec.Conv c : added) {
+                boolean end = c.out().endsWith(Architectures.RESIDUAL_END);
+                assertThat(params.get(c.weight()).amaxNumber().doubleValue()).as(c.out()).matches(
+                        v -> end ? v == 0 : v > 0);
+            }
+        }
+        // each added 3x3 convolution at x4: 48 x 48 x 9 weights + 48 biases, 41,472 FLOPs per small pixel / 16
+        assertThat(Architectures.build("compact-sr-deep", 4).parameterCount()).isEqualTo(188_400L + 8 * 20_784L)
+                .isEqualTo(354_672L);
+        assertThat(Architectures.build("compact-sr-deep", 4).flopsPerOutputPixel()).isEqualTo(23_490.0 + 8 * 2_592.0);
+        assertThat(Architectures.build("compact-sr-deep", 2).parameterCount()).isEqualTo(59_852L + 6 * 9_248L);
+        assertThat(Architectures.build("compact-sr-deep", 2).flopsPerOutputPixel()).isEqualTo(29_808.0 + 6 * 4_608.0);
+        assertThatThrownBy(() -> Architectures.build("compact-sr-deep", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
+    }
+
+    @Test
     void residualNetworks_startAsTheirBaseline() {
         var last = Architectures.build("compact-sr", 2).convs();
         var params = Parameters.initial(Architectures.build("compact-sr", 2), 1);
@@ -125,6 +157,6 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, compact-sr-deep, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
     }
 }

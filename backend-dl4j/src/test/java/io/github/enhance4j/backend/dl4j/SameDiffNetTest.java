@@ -32,7 +32,7 @@ class SameDiffNetTest {
      */
     @ParameterizedTest(name = "{0} x{1}")
     @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "restore-unet, 1", "restore-unet, 4",
-        "restore-unet-deep, 1", "compact-sr, 2"})
+        "restore-unet-deep, 1", "compact-sr, 2", "compact-sr-deep, 2"})
     void gradients_matchFiniteDifferencesOfTheLoss(String architecture, int scale) {
         NetSpec spec = Architectures.build(architecture, scale);
         Map<String, INDArray> params = doubleParameters(spec);
