@@ -28,7 +28,7 @@ import java.util.Set;
  *   <tr><td>{@code restore-unet-deep}</td><td>1, 2, 4</td><td>2,810,364 / 2,825,952 / 2,888,304</td>
  *       <td>201,024 / 52,200 / 14,994</td></tr>
  *   <tr><td>{@code compact-sr}</td><td>2, 4</td><td>59,852 / 188,400</td><td>29,808 / 23,490</td></tr>
- *   <tr><td>{@code compact-sr-deep}</td><td>2, 4</td><td>116,003 / 354,672</td><td>57,456 / 44,226</td></tr>
+ *   <tr><td>{@code compact-sr-deep}</td><td>2, 4</td><td>115,340 / 354,672</td><td>57,456 / 44,226</td></tr>
  * </table>
  *
  * <p>{@code seed-autoencoder} is the seed recipe's network (../shared/SEED.md): 3x3 convolutions with ReLU, two 2x2
