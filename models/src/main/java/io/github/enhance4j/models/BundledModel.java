@@ -44,11 +44,13 @@ public enum BundledModel {
     RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (U-Net, realistic damage)"),
 
     /**
-     * Enlarges soft, noisy, JPEG-compressed photos x4 (RGB, 188 k parameters): a compact residual network at the
-     * input's resolution (48 channels) with a x4 pixel-shuffle head, added to the nearest-neighbour enlargement, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a mixture of
-     * the realistic damage pipeline ({@code realistic:4}) and clean, noisy and JPEG-compressed small images.
+     * Enlarges soft, noisy, JPEG-compressed photos x4 (RGB, 355 k parameters): a compact network with residual blocks
+     * at the input's resolution (48 channels, {@code compact-sr-deep}) and a x4 pixel-shuffle head, added to the
+     * nearest-neighbour enlargement, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a
+     * mixture of the realistic damage pipeline ({@code realistic:4}), a blur + downscale + noise + JPEG chain and
+     * clean, noisy and JPEG-compressed small images.
      */
-    RESTORE_X4("restore-x4", 4, "enlarges soft, noisy, compressed photos x4 (compact residual net, realistic damage)");
+    RESTORE_X4("restore-x4", 4, "enlarges soft, noisy, compressed photos x4 (compact net with residual blocks, realistic damage)");
 
     private final String id;
     private final int scale;

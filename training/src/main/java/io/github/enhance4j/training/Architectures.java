@@ -12,6 +12,8 @@ final class Architectures {
     static final String RESTORE_UNET_DEEP = "restore-unet-deep";
     /** Compact residual super-resolution (plain 3x3 convolutions, pixel shuffle, plus the nearest enlargement). */
     static final String COMPACT_SR = "compact-sr";
+    /** {@link #COMPACT_SR} with residual blocks added that start as the identity (the shipped {@code restore-x4}). */
+    static final String COMPACT_SR_DEEP = "compact-sr-deep";
 
     private Architectures() {
     }
