@@ -84,19 +84,8 @@ class ArchitecturesTest {
             assertThat(deep.architecture()).isEqualTo("restore-unet-deep");
             assertThat(deep.sizeMultiple()).isEqualTo(8);
             assertThat(Parameters.predictsCorrection(deep)).isTrue();
-            // a trained restore-unet starts a deep run (--init-from): all of its parameters are there, same shapes
-            java.util.function.Function<NetSpec.Conv, String> shape = c -> c.weight() + " " + c.inChannels() + "x"
-                    + c.outChannels() + "x" + c.kernel();
-            var plainShapes = plain.convs().stream().map(shape).toList();
-            assertThat(deep.convs().stream().map(shape).toList()).containsAll(plainShapes);
-            var added = deep.convs().stream().filter(c -> !plainShapes.contains(shape.apply(c))).toList();
-            assertThat(added).hasSize(8);
-            var params = Parameters.initial(deep, 3);
-            for (NetSpec.Conv c : added) {
-                boolean end = c.out().endsWith(Architectures.RESIDUAL_END);
-                assertThat(params.get(c.weight()).amaxNumber().doubleValue()).as(c.out()).matches(
-                        v -> end ? v == 0 : v > 0);
-            }
+            // a trained restore-unet starts a deep run (--init-from)
+            assertKeepsPlainLayersAndAddsIdentityBlocks(plain, deep, 8, 3);
         }
         NetSpec deep = Architectures.build("restore-unet-deep", 1);
         // two blocks at 1/8 (192 channels), one at 1/4 (96), one at 1/2 (48): each 3x3 convolution 10,368 FLOPs a pixel
@@ -116,19 +105,8 @@ class ArchitecturesTest {
             assertThat(deep.architecture()).isEqualTo("compact-sr-deep");
             assertThat(deep.scale()).isEqualTo(s);
             assertThat(Parameters.predictsCorrection(deep)).isTrue();
-            java.util.function.Function<NetSpec.Conv, String> shape = c -> c.weight() + " " + c.inChannels() + "x"
-                    + c.outChannels() + "x" + c.kernel();
-            var plainShapes = plain.convs().stream().map(shape).toList();
-            assertThat(deep.convs().stream().map(shape).toList()).containsAll(plainShapes);
-            var added = deep.convs().stream().filter(c -> !plainShapes.contains(shape.apply(c))).toList();
             // a block after every second body convolution: 3 at x2 (6 body convolutions), 4 at x4 (8)
-            assertThat(added).hasSize(s == 2 ? 6 : 8);
-            var params = Parameters.initial(deep, 5);
-            for (NetSpec.Conv c : added) {
-                boolean end = c.out().endsWith(Architectures.RESIDUAL_END);
-                assertThat(params.get(c.weight()).amaxNumber().doubleValue()).as(c.out()).matches(
-                        v -> end ? v == 0 : v > 0);
-            }
+            assertKeepsPlainLayersAndAddsIdentityBlocks(plain, deep, s == 2 ? 6 : 8, 5);
         }
         // each added 3x3 convolution at x4: 48 x 48 x 9 weights + 48 biases, 41,472 FLOPs per small pixel / 16
         assertThat(Architectures.build("compact-sr-deep", 4).parameterCount()).isEqualTo(188_400L + 8 * 20_784L)
@@ -138,6 +116,26 @@ class ArchitecturesTest {
         assertThat(Architectures.build("compact-sr-deep", 2).flopsPerOutputPixel()).isEqualTo(29_808.0 + 6 * 4_608.0);
         assertThatThrownBy(() -> Architectures.build("compact-sr-deep", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
+    }
+
+    /**
+     * Every convolution of {@code plain} is in {@code deep} with its name and shape (so a trained plain run starts a
+     * deep one), and the {@code addedConvs} others are residual blocks whose last convolution starts at zero.
+     */
+    private static void assertKeepsPlainLayersAndAddsIdentityBlocks(NetSpec plain, NetSpec deep, int addedConvs,
+            long seed) {
+        java.util.function.Function<NetSpec.Conv, String> shape = c -> c.weight() + " " + c.inChannels() + "x"
+                + c.outChannels() + "x" + c.kernel();
+        var plainShapes = plain.convs().stream().map(shape).toList();
+        assertThat(deep.convs().stream().map(shape).toList()).containsAll(plainShapes);
+        var added = deep.convs().stream().filter(c -> !plainShapes.contains(shape.apply(c))).toList();
+        assertThat(added).hasSize(addedConvs);
+        var params = Parameters.initial(deep, seed);
+        for (NetSpec.Conv c : added) {
+            boolean end = c.out().endsWith(Architectures.RESIDUAL_END);
+            assertThat(params.get(c.weight()).amaxNumber().doubleValue()).as(c.out()).matches(
+                    v -> end ? v == 0 : v > 0);
+        }
     }
 
     @Test
