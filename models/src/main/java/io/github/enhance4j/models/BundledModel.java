@@ -34,12 +34,13 @@ public enum BundledModel {
     RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
 
     /**
-     * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 1.29 M parameters): {@link #RESTORE}'s U-Net working at
-     * half the small image's resolution, whose last layer makes 4x4 output pixels per position (depth-to-space),
-     * added to the input's nearest-neighbour enlargement; started from the trained {@code restore} and trained with
-     * {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic damage pipeline
-     * ({@code realistic:2}) mixed with clean, noisy and JPEG-only small images. It also enlarges clean small images
-     * (as well as {@code sr-x2} on photos) and removes noise that {@code sr-x2} amplifies.
+     * Enlarges soft, noisy, JPEG-compressed photos x2 (RGB, 2.83 M parameters): {@link #RESTORE}'s U-Net with
+     * residual blocks, working at half the small image's resolution, whose last layer makes 4x4 output pixels per
+     * position (depth-to-space), added to the input's nearest-neighbour enlargement; started from the trained
+     * {@code restore} and trained with {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic
+     * damage pipeline ({@code realistic:2}) mixed with a blur + downscale + noise + JPEG chain and blurred, clean,
+     * noisy and JPEG-only small images. It also enlarges clean small images (better than {@code sr-x2} on photos)
+     * and removes noise that {@code sr-x2} amplifies.
      */
     RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (U-Net, realistic damage)"),
 
