@@ -132,7 +132,8 @@ final class Dl4jTrainer implements Trainer {
      * Copies every parameter of the same name and shape from a checkpoint ({@link TrainingConfig#initialWeights});
      * the others keep their initial values.
      *
-     * @throws IllegalArgumentException if the file is no checkpoint of this backend or shares no parameter
+     * @throws IllegalArgumentException if the file is no checkpoint of this backend, shares no parameter, or has
+     *     layers this network lacks (their training would be lost)
      */
     private void startFrom(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -165,6 +166,18 @@ final class Dl4jTrainer implements Trainer {
             throw new IllegalArgumentException("initial weights: " + file + " (" + c.config().architecture() + " x"
                     + c.config().scale() + ") shares no parameter of the same name and shape with "
                     + spec.architecture() + " x" + spec.scale() + "; start from a run of a related architecture");
+        }
+        // layers of the checkpoint that this network does not have (a deep run started as its plain architecture):
+        // their trained work would be dropped without a word, and the run would start below the checkpoint
+        List<String> dropped = c.tensors().keySet().stream().filter(k -> k.startsWith("param/"))
+                .map(k -> k.substring("param/".length())).filter(k -> !params.containsKey(k)).sorted().toList();
+        if (!dropped.isEmpty()) {
+            throw new IllegalArgumentException("initial weights: " + file + " (" + c.config().architecture() + " x"
+                    + c.config().scale() + ") has " + dropped.size() + " parameter arrays that "
+                    + spec.architecture() + " x" + spec.scale() + " lacks (" + String.join(", ",
+                            dropped.subList(0, Math.min(4, dropped.size()))) + (dropped.size() > 4 ? ", ..." : "")
+                    + "), so their training would be lost; train " + c.config().architecture()
+                    + " (or an architecture that contains it) from this checkpoint");
         }
         LOG.info("Starting from {} ({} x{}): {} of {} parameter arrays copied; new: {}", file,
                 c.config().architecture(), c.config().scale(), copied.size(), params.size(),

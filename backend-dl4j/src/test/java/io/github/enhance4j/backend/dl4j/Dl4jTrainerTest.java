@@ -260,6 +260,28 @@ class Dl4jTrainerTest {
     }
 
     @Test
+    void initialWeights_ofADeepRunForItsPlainArchitecture_areRefused_asTheBlocksWouldBeLost() {
+        Path deepRun = dir.resolve("deep");
+        TrainingConfig.Builder unet = unetConfig().architecture("restore-unet-deep");
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.checkpointDirectory(deepRun).build())) {
+            t.train(TestData.of(6, 1, 32), e -> { });
+        }
+        Path checkpoint = deepRun.resolve(Checkpoint.FILE_NAME);
+        assertThatThrownBy(() -> Dl4jTrainer.create(unet.architecture("restore-unet").checkpointDirectory(null)
+                .initialWeights(checkpoint).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(restore-unet-deep x1) has ")
+                .hasMessageContaining("that restore-unet x1 lacks")
+                .hasMessageContaining(".res")
+                .hasMessageContaining("train restore-unet-deep");
+        // the same architecture (or a larger one) still starts from it
+        try (Dl4jTrainer t = Dl4jTrainer.create(unet.architecture("restore-unet-deep").initialWeights(checkpoint)
+                .build())) {
+            assertThat(t.config().initialWeights()).contains(checkpoint);
+        }
+    }
+
+    @Test
     void initialWeights_thatAreNoCheckpointOrShareNothing_areRefusedWithTheReason() throws Exception {
         Path model = Files.write(dir.resolve("model.onnx"), new byte[] {8, 1, 18, 0});
         assertThatThrownBy(() -> Dl4jTrainer.create(srConfig().initialWeights(model).build()))
