@@ -51,7 +51,8 @@ public enum BundledModel {
      * mixture of the realistic damage pipeline ({@code realistic:4}), a blur + downscale + noise + JPEG chain and
      * clean, noisy and JPEG-compressed small images.
      */
-    RESTORE_X4("restore-x4", 4, "enlarges soft, noisy, compressed photos x4 (compact net with residual blocks, realistic damage)");
+    RESTORE_X4("restore-x4", 4,
+            "enlarges soft, noisy, compressed photos x4 (compact net with residual blocks, realistic damage)");
 
     private final String id;
     private final int scale;

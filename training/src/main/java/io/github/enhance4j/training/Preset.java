@@ -68,8 +68,8 @@ enum Preset {
      * ({@code --init-from}; its blocks start as the identity). ({@code --arch compact-sr} trains the network shipped
      * before, a third of the work per pixel.)
      */
-    RESTORE_X4(Architectures.COMPACT_SR_DEEP, 4, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE, 16,
-            40, 192, Preset.RESTORE_X4_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1,
+    RESTORE_X4(Architectures.COMPACT_SR_DEEP, 4, TrainingConfig.Optimizer.ADAM, 5e-4, TrainingConfig.Schedule.COSINE,
+            16, 40, 192, Preset.RESTORE_X4_DAMAGE, false, Preset.SR_MIN_DELTA, TrainingConfig.Loss.L1,
             Preset.RESTORE_EPOCH_SAMPLES);
 
     /**
@@ -102,8 +102,9 @@ enum Preset {
             + " | 0.3*blur:0.3..2+area:2+noise:0.004..0.06+jpeg:30..90";
     /**
      * The {@code restore-x4} preset's damage: the realistic pipeline, clean, noisy and JPEG-only small images at
-     * scale 4, with three tenths of a blur + downscale + noise + JPEG chain (the mixture the shipped model's last run trained on; its first runs had
-     * half {@code realistic:4} and no chain, and gained 0.2 dB less on the chain).
+     * scale 4, with three tenths of a blur + downscale + noise + JPEG chain (the mixture the shipped model's last
+     * runs trained on; its first runs had half {@code realistic:4} and no chain, and gained 0.2 dB less on the
+     * chain).
      */
     static final String RESTORE_X4_DAMAGE = "0.3*realistic:4 | 0.1*bicubic:4 | 0.1*area:4"
             + " | 0.1*area:4+noise:0.004..0.08 | 0.1*area:4+jpeg:20..90"

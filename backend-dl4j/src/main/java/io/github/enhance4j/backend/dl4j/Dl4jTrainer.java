@@ -47,6 +47,8 @@ import java.util.concurrent.Future;
  * resumed run continues exactly where the checkpoint left it.
  */
 final class Dl4jTrainer implements Trainer {
+    /** The prefix of a network parameter's tensor in a checkpoint (the optimiser's state has others). */
+    private static final String PARAM = "param/";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dl4jTrainer.class);
 
@@ -154,7 +156,7 @@ final class Dl4jTrainer implements Trainer {
         List<String> copied = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         for (Map.Entry<String, INDArray> p : params.entrySet()) {
-            float[] values = c.tensors().get("param/" + p.getKey());
+            float[] values = c.tensors().get(PARAM + p.getKey());
             if (values != null && values.length == p.getValue().length()) {
                 p.getValue().assign(Nd4j.create(values, p.getValue().shape(), 'c'));
                 copied.add(p.getKey());
@@ -169,8 +171,8 @@ final class Dl4jTrainer implements Trainer {
         }
         // layers of the checkpoint that this network does not have (a deep run started as its plain architecture):
         // their trained work would be dropped without a word, and the run would start below the checkpoint
-        List<String> dropped = c.tensors().keySet().stream().filter(k -> k.startsWith("param/"))
-                .map(k -> k.substring("param/".length())).filter(k -> !params.containsKey(k)).sorted().toList();
+        List<String> dropped = c.tensors().keySet().stream().filter(k -> k.startsWith(PARAM))
+                .map(k -> k.substring(PARAM.length())).filter(k -> !params.containsKey(k)).sorted().toList();
         if (!dropped.isEmpty()) {
             throw new IllegalArgumentException("initial weights: " + file + " (" + c.config().architecture() + " x"
                     + c.config().scale() + ") has " + dropped.size() + " parameter arrays that "
@@ -209,7 +211,7 @@ final class Dl4jTrainer implements Trainer {
         }
         Dl4jTrainer t = new Dl4jTrainer(config.build());
         for (Map.Entry<String, INDArray> p : t.params.entrySet()) {
-            float[] values = c.tensors().get("param/" + p.getKey());
+            float[] values = c.tensors().get(PARAM + p.getKey());
             if (values == null || values.length != p.getValue().length()) {
                 throw new IllegalStateException("checkpoint " + file + " lacks parameter " + p.getKey()
                         + " or its size differs from " + t.spec.architecture() + "'s");
@@ -661,7 +663,7 @@ final class Dl4jTrainer implements Trainer {
     public void saveCheckpoint(Path file) {
         checkOpen();
         Map<String, float[]> tensors = new LinkedHashMap<>();
-        params.forEach((k, v) -> tensors.put("param/" + k, v.dup('c').data().asFloat()));
+        params.forEach((k, v) -> tensors.put(PARAM + k, v.dup('c').data().asFloat()));
         optimizer.state().forEach((k, v) -> tensors.put("optimizer/" + k, v.dup('c').data().asFloat()));
         Properties s = new Properties();
         s.setProperty("completedEpochs", Integer.toString(completedEpochs));
