@@ -14,6 +14,8 @@ final class Architectures {
     static final String COMPACT_SR = "compact-sr";
     /** {@link #COMPACT_SR} with residual blocks added that start as the identity (the shipped {@code restore-x4}). */
     static final String COMPACT_SR_DEEP = "compact-sr-deep";
+    /** {@link #COMPACT_SR_DEEP} with a residual block after every body convolution instead of every second. */
+    static final String COMPACT_SR_DEEPER = "compact-sr-deeper";
 
     private Architectures() {
     }

@@ -29,6 +29,7 @@ import java.util.Set;
  *       <td>201,024 / 52,200 / 14,994</td></tr>
  *   <tr><td>{@code compact-sr}</td><td>2, 4</td><td>59,852 / 188,400</td><td>29,808 / 23,490</td></tr>
  *   <tr><td>{@code compact-sr-deep}</td><td>2, 4</td><td>115,340 / 354,672</td><td>57,456 / 44,226</td></tr>
+ *   <tr><td>{@code compact-sr-deeper}</td><td>2, 4</td><td>170,828 / 520,944</td><td>85,104 / 64,962</td></tr>
  * </table>
  *
  * <p>{@code seed-autoencoder} is the seed recipe's network (../shared/SEED.md): 3x3 convolutions with ReLU, two 2x2
@@ -50,9 +51,10 @@ final class Architectures {
     static final String RESTORE_UNET_DEEP = "restore-unet-deep";
     static final String COMPACT_SR = "compact-sr";
     static final String COMPACT_SR_DEEP = "compact-sr-deep";
+    static final String COMPACT_SR_DEEPER = "compact-sr-deeper";
 
     static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, RESTORE_UNET_DEEP, COMPACT_SR,
-            COMPACT_SR_DEEP);
+            COMPACT_SR_DEEP, COMPACT_SR_DEEPER);
 
     /**
      * Suffix of a convolution that closes a residual block: it starts at zero, so that a block added to a trained
@@ -110,8 +112,15 @@ final class Architectures {
                     throw new IllegalArgumentException(COMPACT_SR_DEEP + " supports scales 2, 3 and 4, got " + scale
                             + "; use " + RESTORE_UNET_DEEP + " for scale 1");
                 }
-                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, true)
-                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, true);
+                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, 2)
+                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, 2);
+            case COMPACT_SR_DEEPER:
+                if (scale < 2 || scale > 4) {
+                    throw new IllegalArgumentException(COMPACT_SR_DEEPER + " supports scales 2, 3 and 4, got " + scale
+                            + "; use " + RESTORE_UNET_DEEP + " for scale 1");
+                }
+                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, 1)
+                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, 1);
             default:
                 throw new IllegalArgumentException("Unknown architecture '" + name + "' for the dl4j backend; known: "
                         + NAMES.stream().sorted().toList());
@@ -228,25 +237,26 @@ final class Architectures {
      * starts at zero, so an untrained model returns the nearest-neighbour enlargement.
      */
     static NetSpec compactSr(int scale, int c, int body) {
-        return compactSr(scale, c, body, false);
+        return compactSr(scale, c, body, 0);
     }
 
     /**
-     * {@link #compactSr(int, int, int)}, or with {@code deep} its deeper form {@code compact-sr-deep}: a residual
-     * block (3x3 convolution, ReLU, 3x3 convolution, added to the block's input) after every second body convolution.
-     * The plain network's convolutions keep their names and shapes and each block's last convolution starts at zero,
-     * so a trained {@code compact-sr} starts a deep run ({@code TrainingConfig.initialWeights}) exactly where it was;
-     * the blocks double the depth (and the receptive field) at the small image's resolution for about 1.9 times the
-     * work per output pixel.
+     * {@link #compactSr(int, int, int)} with a residual block (3x3 convolution, ReLU, 3x3 convolution, added to the
+     * block's input) after every {@code blockEvery}-th body convolution: every second one is {@code compact-sr-deep},
+     * every one {@code compact-sr-deeper}, 0 none (the plain network). The plain network's convolutions keep their
+     * names and shapes, and so do the blocks of {@code compact-sr-deep} in {@code compact-sr-deeper}; each block's
+     * last convolution starts at zero, so a trained shallower run starts a deeper one
+     * ({@code TrainingConfig.initialWeights}) exactly where it was. Each step doubles the depth at the small image's
+     * resolution (and nearly the receptive field): about 1.9 and 2.8 times the plain network's work per output pixel.
      */
-    static NetSpec compactSr(int scale, int c, int body, boolean deep) {
+    static NetSpec compactSr(int scale, int c, int body, int blockEvery) {
         List<Layer> l = new ArrayList<>();
         conv(l, "head", NetSpec.INPUT, 3, c);
         String last = "head";
         for (int i = 1; i <= body; i++) {
             conv(l, "body" + i, last, c, c);
             last = "body" + i;
-            if (deep && i % 2 == 0) {
+            if (blockEvery > 0 && i % blockEvery == 0) {
                 last = residual(l, "block" + i, last, c);
             }
         }
@@ -254,10 +264,10 @@ final class Architectures {
         l.add(new DepthToSpace("correction", "tail", scale));
         l.add(new Upsample("nearest", NetSpec.INPUT, scale));
         l.add(new Add("out", "correction", "nearest"));
-        return new NetSpec(deep ? COMPACT_SR_DEEP : COMPACT_SR, scale, 3, l, "out", 1);
+        String name = blockEvery == 0 ? COMPACT_SR : blockEvery == 1 ? COMPACT_SR_DEEPER : COMPACT_SR_DEEP;
+        return new NetSpec(name, scale, 3, l, "out", 1);
     }
 
-    /** A 3x3 convolution followed by ReLU, as every Keras layer of the seed. */
     /** A residual block {@code name} on {@code in}: conv + ReLU, conv (starting at zero), sum; returns its name. */
     private static String residual(List<Layer> layers, String name, String in, int channels) {
         conv(layers, name + "a", in, channels, channels);
@@ -266,6 +276,7 @@ final class Architectures {
         return name;
     }
 
+    /** A 3x3 convolution followed by ReLU, as every Keras layer of the seed. */
     private static void conv(List<Layer> layers, String name, String in, int cin, int cout) {
         layers.add(new Conv(name + ".conv", in, cin, cout, 3));
         layers.add(new Relu(name, name + ".conv"));

@@ -118,6 +118,27 @@ class ArchitecturesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
     }
 
+    @Test
+    void compactSrDeeper_keepsEveryLayerOfTheDeepNetwork_andAddsABlockAfterEveryOtherBodyConvolution() {
+        for (int s : new int[] {2, 4}) {
+            NetSpec deep = Architectures.build("compact-sr-deep", s);
+            NetSpec deeper = Architectures.build("compact-sr-deeper", s);
+            assertThat(deeper.architecture()).isEqualTo("compact-sr-deeper");
+            assertThat(Parameters.predictsCorrection(deeper)).isTrue();
+            // a block after every body convolution: the deep network's after 2, 4, ... and new ones after 1, 3, ...
+            assertKeepsPlainLayersAndAddsIdentityBlocks(deep, deeper, s == 2 ? 6 : 8, 5);
+            assertKeepsPlainLayersAndAddsIdentityBlocks(Architectures.build("compact-sr", s), deeper,
+                    s == 2 ? 12 : 16, 5);
+        }
+        assertThat(Architectures.build("compact-sr-deeper", 4).parameterCount()).isEqualTo(188_400L + 16 * 20_784L)
+                .isEqualTo(520_944L);
+        assertThat(Architectures.build("compact-sr-deeper", 4).flopsPerOutputPixel())
+                .isEqualTo(23_490.0 + 16 * 2_592.0);
+        assertThat(Architectures.build("compact-sr-deeper", 2).parameterCount()).isEqualTo(59_852L + 12 * 9_248L);
+        assertThatThrownBy(() -> Architectures.build("compact-sr-deeper", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
+    }
+
     /**
      * Every convolution of {@code plain} is in {@code deep} with its name and shape (so a trained plain run starts a
      * deep one), and the {@code addedConvs} others are residual blocks whose last convolution starts at zero.
@@ -155,6 +176,6 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, compact-sr-deep, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, compact-sr-deep, compact-sr-deeper, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
     }
 }

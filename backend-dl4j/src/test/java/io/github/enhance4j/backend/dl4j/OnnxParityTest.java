@@ -21,7 +21,7 @@ class OnnxParityTest {
     @ParameterizedTest
     @CsvSource({"seed-autoencoder, 1", "espcn, 2", "espcn, 3", "espcn, 4", "restore-unet, 1", "restore-unet, 2",
             "restore-unet, 4", "restore-unet-deep, 1", "compact-sr, 2",
-            "compact-sr, 4", "compact-sr-deep, 4"})
+            "compact-sr, 4", "compact-sr-deep, 4", "compact-sr-deeper, 2"})
     void exportedModel_inOnnxRuntime_matchesSameDiff(String architecture, int scale) throws Exception {
         byte[] onnx = TestModels.randomlyInitialised(architecture, scale, 7);
         try (Dl4jEngine engine = Dl4jEngine.open(ModelSource.of(onnx, architecture + ".onnx"),
