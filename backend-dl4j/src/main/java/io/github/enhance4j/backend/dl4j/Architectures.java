@@ -101,30 +101,35 @@ final class Architectures {
                 }
                 return restoreUnet(UNET_WIDTH, scale, true);
             case COMPACT_SR:
-                if (scale < 2 || scale > 4) {
-                    throw new IllegalArgumentException(COMPACT_SR + " supports scales 2, 3 and 4, got " + scale
-                            + "; use " + RESTORE_UNET + " for scale 1");
-                }
-                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2)
-                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4);
+                return compactSrAt(scale, 0, RESTORE_UNET);
             case COMPACT_SR_DEEP:
-                if (scale < 2 || scale > 4) {
-                    throw new IllegalArgumentException(COMPACT_SR_DEEP + " supports scales 2, 3 and 4, got " + scale
-                            + "; use " + RESTORE_UNET_DEEP + " for scale 1");
-                }
-                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, 2)
-                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, 2);
+                return compactSrAt(scale, 2, RESTORE_UNET_DEEP);
             case COMPACT_SR_DEEPER:
-                if (scale < 2 || scale > 4) {
-                    throw new IllegalArgumentException(COMPACT_SR_DEEPER + " supports scales 2, 3 and 4, got " + scale
-                            + "; use " + RESTORE_UNET_DEEP + " for scale 1");
-                }
-                return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, 1)
-                        : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, 1);
+                return compactSrAt(scale, 1, RESTORE_UNET_DEEP);
             default:
                 throw new IllegalArgumentException("Unknown architecture '" + name + "' for the dl4j backend; known: "
                         + NAMES.stream().sorted().toList());
         }
+    }
+
+    /** The compact family at {@code scale} (2 to 4) with its preset width and depth; names the x1 alternative. */
+    private static NetSpec compactSrAt(int scale, int blockEvery, String forScaleOne) {
+        if (scale < 2 || scale > 4) {
+            throw new IllegalArgumentException(compactSrName(blockEvery) + " supports scales 2, 3 and 4, got " + scale
+                    + "; use " + forScaleOne + " for scale 1");
+        }
+        return scale == 2 ? compactSr(scale, COMPACT_WIDTH_X2, COMPACT_BODY_X2, blockEvery)
+                : compactSr(scale, COMPACT_WIDTH_X4, COMPACT_BODY_X4, blockEvery);
+    }
+
+    private static String compactSrName(int blockEvery) {
+        return switch (blockEvery) {
+            case 0 -> COMPACT_SR;
+            case 1 -> COMPACT_SR_DEEPER;
+            case 2 -> COMPACT_SR_DEEP;
+            default -> throw new IllegalArgumentException("a residual block every " + blockEvery
+                    + " body convolutions has no name: 0 (compact-sr), 1 (compact-sr-deeper) or 2 (compact-sr-deep)");
+        };
     }
 
     static NetSpec seedAutoencoder() {
@@ -250,6 +255,7 @@ final class Architectures {
      * resolution (and nearly the receptive field): about 1.9 and 2.8 times the plain network's work per output pixel.
      */
     static NetSpec compactSr(int scale, int c, int body, int blockEvery) {
+        String name = compactSrName(blockEvery);
         List<Layer> l = new ArrayList<>();
         conv(l, "head", NetSpec.INPUT, 3, c);
         String last = "head";
@@ -264,7 +270,6 @@ final class Architectures {
         l.add(new DepthToSpace("correction", "tail", scale));
         l.add(new Upsample("nearest", NetSpec.INPUT, scale));
         l.add(new Add("out", "correction", "nearest"));
-        String name = blockEvery == 0 ? COMPACT_SR : blockEvery == 1 ? COMPACT_SR_DEEPER : COMPACT_SR_DEEP;
         return new NetSpec(name, scale, 3, l, "out", 1);
     }
 
