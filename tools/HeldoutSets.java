@@ -5,11 +5,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,15 +39,18 @@ import javax.imageio.ImageIO;
  */
 public class HeldoutSets {
 
-    /** Face crops: picture (relative to the data folder, or {@code skimage:NAME}), x, y, side. */
-    private static final Map<String, Object[]> FACE_CROPS = Map.of(
-            "woman", new Object[] {"sr-bench/Set5/woman.png", 0, 11, 218},
-            "barbara", new Object[] {"sr-bench/Set14/barbara.png", 348, 0, 240},
-            "comic", new Object[] {"sr-bench/Set14/comic.png", 0, 54, 205},
-            "lenna", new Object[] {"sr-bench/Set14/lenna.png", 119, 137, 375},
-            "man", new Object[] {"sr-bench/Set14/man.png", 119, 51, 188},
-            "foreman", new Object[] {"sr-bench/Set14/foreman.png", 53, 53, 234},
-            "astronaut", new Object[] {"skimage:astronaut.png", 85, 0, 222});
+    /** A face crop: the picture (relative to the data folder, or {@code skimage:NAME}) and its square. */
+    private record Crop(String source, int x, int y, int side) {
+    }
+
+    private static final Map<String, Crop> FACE_CROPS = Map.of(
+            "woman", new Crop("sr-bench/Set5/woman.png", 0, 11, 218),
+            "barbara", new Crop("sr-bench/Set14/barbara.png", 348, 0, 240),
+            "comic", new Crop("sr-bench/Set14/comic.png", 0, 54, 205),
+            "lenna", new Crop("sr-bench/Set14/lenna.png", 119, 137, 375),
+            "man", new Crop("sr-bench/Set14/man.png", 119, 51, 188),
+            "foreman", new Crop("sr-bench/Set14/foreman.png", 53, 53, 234),
+            "astronaut", new Crop("skimage:astronaut.png", 85, 0, 222));
 
     private static final List<String> EXTRA_PHOTOS = List.of("astronaut.png", "chelsea.png", "coffee.png",
             "motorcycle_left.png");
@@ -89,26 +90,26 @@ public class HeldoutSets {
             Files.copy(data.resolve("sr-bench/Set5/" + whole + ".png"), faces.resolve(whole + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        for (var crop : FACE_CROPS.entrySet()) {
-            String source = (String) crop.getValue()[0];
-            Path file = source.startsWith("skimage:") ? skimage.resolve(source.substring(8)) : data.resolve(source);
+        for (var entry : FACE_CROPS.entrySet()) {
+            Crop crop = entry.getValue();
+            Path file = crop.source().startsWith("skimage:") ? skimage.resolve(crop.source().substring(8))
+                    : data.resolve(crop.source());
             if (!Files.isRegularFile(file)) {
                 continue;
             }
             BufferedImage image = ImageIO.read(file.toFile());
-            int x = (Integer) crop.getValue()[1], y = (Integer) crop.getValue()[2], side = (Integer) crop.getValue()[3];
-            BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
-            square.getGraphics().drawImage(image.getSubimage(x, y, side, side), 0, 0, null);
-            ImageIO.write(square, "png", faces.resolve(crop.getKey() + ".png").toFile());
+            BufferedImage square = new BufferedImage(crop.side(), crop.side(), BufferedImage.TYPE_3BYTE_BGR);
+            square.getGraphics().drawImage(image.getSubimage(crop.x(), crop.y(), crop.side(), crop.side()), 0, 0,
+                    null);
+            ImageIO.write(square, "png", faces.resolve(entry.getKey() + ".png").toFile());
         }
         report(faces);
 
         Path lfw = data.resolve("lfw/lfw-deepfunneled.tgz");
         if (Files.isRegularFile(lfw)) {
             Path held = Files.createDirectories(out.resolve("lfw-held"));
-            try (InputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
                     new BufferedInputStream(Files.newInputStream(lfw))))) {
-                TarArchiveInputStream tar = (TarArchiveInputStream) in;
                 int index = 0;
                 for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                     if (!e.isFile() || !e.getName().toLowerCase().endsWith(".jpg")) {
@@ -128,10 +129,8 @@ public class HeldoutSets {
     }
 
     private static void report(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.forEach(f -> names.add(f.getFileName().toString()));
+            System.out.println(dir + ": " + files.count() + " pictures");
         }
-        System.out.println(dir + ": " + names.size() + " pictures");
     }
 }

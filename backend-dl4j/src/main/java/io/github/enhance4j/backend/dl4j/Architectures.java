@@ -240,15 +240,10 @@ final class Architectures {
      * image's resolution ({@code body} of them at {@code c} channels after the head), a last convolution to
      * 3·s² channels and depth-to-space, added to the input enlarged by nearest neighbour. The last convolution
      * starts at zero, so an untrained model returns the nearest-neighbour enlargement.
-     */
-    static NetSpec compactSr(int scale, int c, int body) {
-        return compactSr(scale, c, body, 0);
-    }
-
-    /**
-     * {@link #compactSr(int, int, int)} with a residual block (3x3 convolution, ReLU, 3x3 convolution, added to the
-     * block's input) after every {@code blockEvery}-th body convolution: every second one is {@code compact-sr-deep},
-     * every one {@code compact-sr-deeper}, 0 none (the plain network). The plain network's convolutions keep their
+     *
+     * <p>With {@code blockEvery} 0 this is {@code compact-sr}; otherwise a residual block (3x3 convolution, ReLU, 3x3
+     * convolution, added to the block's input) follows every {@code blockEvery}-th body convolution: every second one
+     * is {@code compact-sr-deep}, every one {@code compact-sr-deeper}. The plain network's convolutions keep their
      * names and shapes, and so do the blocks of {@code compact-sr-deep} in {@code compact-sr-deeper}; each block's
      * last convolution starts at zero, so a trained shallower run starts a deeper one
      * ({@code TrainingConfig.initialWeights}) exactly where it was. Each step doubles the depth at the small image's

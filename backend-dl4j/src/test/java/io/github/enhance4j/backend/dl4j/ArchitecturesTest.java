@@ -119,7 +119,7 @@ class ArchitecturesTest {
     }
 
     @Test
-    void compactSrDeeper_keepsEveryLayerOfTheDeepNetwork_andAddsABlockAfterEveryOtherBodyConvolution() {
+    void compactSrDeeper_keepsEveryLayerOfTheDeepNetwork_andAddsABlockAfterEachOddBodyConvolution() {
         for (int s : new int[] {2, 4}) {
             NetSpec deep = Architectures.build("compact-sr-deep", s);
             NetSpec deeper = Architectures.build("compact-sr-deeper", s);
