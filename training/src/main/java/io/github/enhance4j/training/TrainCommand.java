@@ -90,7 +90,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--schedule", paramLabel = "constant|cosine")
     String schedule;
 
-    @Option(names = "--loss", paramLabel = "mse|l1")
+    @Option(names = "--loss", paramLabel = "mse|l1", description = "Training loss (default: the preset's, l1 for the"
+            + " restoration presets, mse for the others). A few epochs of mse from an l1 run's checkpoint"
+            + " (--init-from) raise PSNR a little; MODELS.md has such runs.")
     String loss;
 
     @Option(names = "--patch", paramLabel = "N", description = "Training patch size in output pixels (0 = whole"
