@@ -29,7 +29,8 @@ public enum BundledModel {
      * Blind restoration of photos and faces at the same size (scale 1, RGB, 2.81 M parameters): removes blur, noise
      * and JPEG artefacts of unknown strength, and leaves a clean photo nearly as it is. A U-Net with residual blocks
      * on a pixel-unshuffled input that predicts a correction to its input, trained with {@code --preset restore} on
-     * Sun_Hays80, T91 and LFW under the realistic damage pipeline ({@code realistic:1}) and strong single damages.
+     * Sun_Hays80, T91 and LFW under the realistic damage pipeline ({@code realistic:1}) and strong single damages
+     * (L1 loss, then a few epochs of mean squared error).
      */
     RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
 
@@ -39,8 +40,8 @@ public enum BundledModel {
      * position (depth-to-space), added to the input's nearest-neighbour enlargement; started from the trained
      * {@code restore} and trained with {@code --preset restore-x2} on Sun_Hays80, T91 and LFW under the realistic
      * damage pipeline ({@code realistic:2}) mixed with a blur + downscale + noise + JPEG chain and blurred, clean,
-     * noisy and JPEG-only small images. It also enlarges clean small images (better than {@code sr-x2} on photos)
-     * and removes noise that {@code sr-x2} amplifies.
+     * noisy and JPEG-only small images (L1 loss, then a few epochs of mean squared error). It also enlarges clean
+     * small images (better than {@code sr-x2} on photos) and removes noise that {@code sr-x2} amplifies.
      */
     RESTORE_X2("restore-x2", 2, "enlarges soft, noisy, compressed photos x2 (U-Net, realistic damage)"),
 
