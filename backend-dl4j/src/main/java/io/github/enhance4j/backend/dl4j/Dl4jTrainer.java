@@ -252,7 +252,7 @@ final class Dl4jTrainer implements Trainer {
         long deadline = config.maxDuration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         stopRequested = false;
         trainingImages = data.trainingSize();
-        PairSource pairs = new PairSource(data, config, spec.sizeMultiple());
+        PairSource pairs = new PairSource(data, config, spec.sizeMultiple(), spec.inputChannels());
         List<PairSource.Pair> validation = new ArrayList<>();
         for (int i = 0; i < data.validationSize(); i++) {
             validation.add(pairs.validationPair(i));

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the patch is replaced by the next large-enough one (logged once per image), so that one small picture in a large
  * set does not stop a long run. With {@link TrainingConfig#augment()} the patch is cut at a random zoom instead
  * ({@link Augmentation#zoomedPatch}), whole images are varied by {@link Augmentation#apply}.
+ *
+ * <p>Every image is brought to the network's colour channels first: a grey picture in a colour set (a black-and-white
+ * photo among colour ones) trains an RGB network as R = G = B, and a colour picture trains a grey network as its
+ * BT.601 luma, so that one such file neither stops a run nor makes a batch of mixed shapes.
  */
 final class PairSource {
 
@@ -47,18 +51,27 @@ final class PairSource {
     private final int patch;
     private final long seed;
     private final boolean augment;
+    /** The network's colour channels, 1 or 3: every image is converted to them ({@link #toChannels}). */
+    private final int channels;
     private final Set<Integer> warnedSmall = ConcurrentHashMap.newKeySet();
     /** How many too-small images are logged as warnings; the rest are logged at debug level. */
     static final int SMALL_WARNINGS = 3;
     private final AtomicInteger smallWarnings = new AtomicInteger();
 
     PairSource(TrainingData data, TrainingConfig config) {
-        this(data, config, 1);
+        this(data, config, 1, 3);
     }
 
-    /** @param sizeMultiple what the network's input sides must be multiples of (validation images are cropped) */
-    PairSource(TrainingData data, TrainingConfig config, int sizeMultiple) {
+    /**
+     * @param sizeMultiple what the network's input sides must be multiples of (validation images are cropped)
+     * @param channels     the network's colour channels, 1 (grey) or 3 (RGB)
+     */
+    PairSource(TrainingData data, TrainingConfig config, int sizeMultiple, int channels) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + channels);
+        }
         this.data = data;
+        this.channels = channels;
         this.validationMultiple = config.scale() * sizeMultiple;
         this.degradationSpec = config.degradation();
         this.degradation = Degradation.parse(config.degradation());
@@ -92,7 +105,7 @@ final class PairSource {
     }
 
     Pair trainingPair(int index, Random random) {
-        FloatImage clean = SrEvaluation.modcrop(data.trainingImage(index).withoutAlpha(), scale);
+        FloatImage clean = prepared(data.trainingImage(index));
         if (patch > 0) {
             int n = data.trainingSize();
             int used = index;
@@ -100,7 +113,7 @@ final class PairSource {
                 // too small for a patch: the next large-enough image stands in for it (a pure function of index)
                 warnSmall(used, clean);
                 used = (index + k) % n;
-                clean = SrEvaluation.modcrop(data.trainingImage(used).withoutAlpha(), scale);
+                clean = prepared(data.trainingImage(used));
             }
             if (clean.width() < patch || clean.height() < patch) {
                 throw new IllegalArgumentException("no training image is at least " + patch + "x" + patch
@@ -134,8 +147,33 @@ final class PairSource {
 
     /** Validation pair {@code index}: whole image, damage drawn from a fixed generator. */
     Pair validationPair(int index) {
-        FloatImage clean = SrEvaluation.modcrop(data.validationImage(index).withoutAlpha(), validationMultiple);
+        FloatImage clean = SrEvaluation.modcrop(toChannels(data.validationImage(index).withoutAlpha(), channels),
+                validationMultiple);
         return pair(clean, new Random(mix(seed, -1, index)));
+    }
+
+    private FloatImage prepared(FloatImage image) {
+        return SrEvaluation.modcrop(toChannels(image.withoutAlpha(), channels), scale);
+    }
+
+    /** {@code image} with {@code channels} colour planes: grey copied to R, G and B, or colour reduced to luma. */
+    static FloatImage toChannels(FloatImage image, int channels) {
+        if (image.channels() == channels) {
+            return image;
+        }
+        int plane = image.width() * image.height();
+        float[] from = image.colorData();
+        float[] to = new float[channels * plane];
+        if (channels == 3) {
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(from, 0, to, c * plane, plane);
+            }
+        } else {
+            for (int i = 0; i < plane; i++) {
+                to[i] = 0.299f * from[i] + 0.587f * from[plane + i] + 0.114f * from[2 * plane + i];
+            }
+        }
+        return new FloatImage(image.width(), image.height(), channels, to, null);
     }
 
     private Pair pair(FloatImage clean, Random random) {

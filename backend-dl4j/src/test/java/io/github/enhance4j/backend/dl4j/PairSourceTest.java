@@ -107,4 +107,44 @@ class PairSourceTest {
         assertThat(shrunk).as("patches shrunk from a larger square (nearest neighbour skips stripes)")
                 .isBetween(10, 20);
     }
+
+    @Test
+    void aGreyPictureInAColourSet_trainsAndValidatesAsRgb_inBatchesWithColourOnes() {
+        FloatImage grey = new FloatImage(64, 64, 1, false);
+        for (int i = 0; i < grey.colorData().length; i++) {
+            grey.colorData()[i] = (i % 7) / 7f;
+        }
+        TrainingData data = TrainingData.of(List.of(image(64, 64, 0.4f), grey), List.of(grey, image(32, 32, 0.2f)));
+        PairSource source = new PairSource(data, config(48), 1, 3);
+
+        PairSource.Pair pair = source.trainingPair(1, new Random(3));
+        assertThat(pair.target().channels()).isEqualTo(3);
+        assertThat(pair.input().channels()).isEqualTo(3);
+        for (int y = 0; y < 48; y += 5) {
+            for (int x = 0; x < 48; x += 3) {
+                assertThat(pair.target().get(1, x, y)).isEqualTo(pair.target().get(0, x, y));
+                assertThat(pair.target().get(2, x, y)).isEqualTo(pair.target().get(0, x, y));
+            }
+        }
+        PairSource.Batch batch = source.batch(0, 0, new int[] {0, 1});
+        assertThat(batch.channels()).isEqualTo(3);
+        assertThat(source.validationPair(0).target().channels()).isEqualTo(3);
+        assertThat(source.validationPair(0).target().get(2, 5, 0)).isEqualTo(grey.get(0, 5, 0));
+    }
+
+    @Test
+    void aColourPicture_trainsAGreyNetworkAsItsLuma() {
+        FloatImage rgb = new FloatImage(2, 1, 3, false);
+        rgb.set(0, 0, 0, 1f); // red
+        rgb.set(1, 1, 0, 1f); // green
+
+        FloatImage luma = PairSource.toChannels(rgb, 1);
+
+        assertThat(luma.channels()).isEqualTo(1);
+        assertThat(luma.get(0, 0, 0)).isCloseTo(0.299f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(luma.get(0, 1, 0)).isCloseTo(0.587f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(PairSource.toChannels(rgb, 3)).isSameAs(rgb);
+        assertThatThrownBy(() -> new PairSource(TrainingData.of(List.of(rgb), List.of(rgb)), config(48), 1, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 (grey) or 3 (RGB)");
+    }
 }
