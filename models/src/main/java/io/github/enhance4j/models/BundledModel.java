@@ -50,7 +50,8 @@ public enum BundledModel {
      * at the input's resolution (48 channels, {@code compact-sr-deep}) and a x4 pixel-shuffle head, added to the
      * nearest-neighbour enlargement, trained with {@code --preset restore-x4} on Sun_Hays80, T91 and LFW under a
      * mixture of the realistic damage pipeline ({@code realistic:4}), a blur + downscale + noise + JPEG chain and
-     * clean, noisy and JPEG-compressed small images (L1 loss, then a few epochs of mean squared error).
+     * clean, noisy and JPEG-compressed small images (L1 loss, then a few epochs of mean squared error, the last ones
+     * with 20 more photographs).
      */
     RESTORE_X4("restore-x4", 4,
             "enlarges soft, noisy, compressed photos x4 (compact net with residual blocks, realistic damage)");
