@@ -30,7 +30,7 @@ public enum BundledModel {
      * and JPEG artefacts of unknown strength, and leaves a clean photo nearly as it is. A U-Net with residual blocks
      * on a pixel-unshuffled input that predicts a correction to its input, trained with {@code --preset restore} on
      * Sun_Hays80, T91 and LFW under the realistic damage pipeline ({@code realistic:1}) and strong single damages
-     * (L1 loss, then a few epochs of mean squared error, the last ones with 20 more photographs).
+     * (L1 loss, then a few epochs of mean squared error).
      */
     RESTORE("restore", 1, "removes blur, noise and JPEG damage at the same size (U-Net, realistic damage)"),
 
