@@ -5,6 +5,7 @@ import io.github.enhance4j.TrainingData;
 import io.github.enhance4j.image.Degradation;
 import io.github.enhance4j.image.FloatImage;
 import io.github.enhance4j.image.SrEvaluation;
+import io.github.enhance4j.image.YCbCr;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,19 +162,15 @@ final class PairSource {
         if (image.channels() == channels) {
             return image;
         }
-        int plane = image.width() * image.height();
-        float[] from = image.colorData();
-        float[] to = new float[channels * plane];
-        if (channels == 3) {
-            for (int c = 0; c < 3; c++) {
-                System.arraycopy(from, 0, to, c * plane, plane);
-            }
-        } else {
-            for (int i = 0; i < plane; i++) {
-                to[i] = 0.299f * from[i] + 0.587f * from[plane + i] + 0.114f * from[2 * plane + i];
-            }
+        if (channels == 1) {
+            return new FloatImage(image.width(), image.height(), 1, YCbCr.luma(image), null);
         }
-        return new FloatImage(image.width(), image.height(), channels, to, null);
+        int plane = image.width() * image.height();
+        float[] rgb = new float[3 * plane];
+        for (int c = 0; c < 3; c++) {
+            System.arraycopy(image.colorData(), 0, rgb, c * plane, plane);
+        }
+        return new FloatImage(image.width(), image.height(), 3, rgb, null);
     }
 
     private Pair pair(FloatImage clean, Random random) {
