@@ -63,7 +63,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", paramLabel = "NAME", description = "Architecture (default: the preset's): the dl4j"
             + " backend trains seed-autoencoder, espcn, restore-unet, restore-unet-deep (restore-unet with residual"
-            + " blocks added; --init-from a restore-unet run starts it where that run was), compact-sr, compact-sr-deep"
+            + " blocks added; --init-from a restore-unet run starts it where that run was), restore-unet-deeper (twice"
+            + " the blocks), compact-sr, compact-sr-deep"
             + " (the same with a residual block after every second convolution) and compact-sr-deeper (after every"
             + " one); --init-from a shallower run starts a deeper one where that run was.")
     String arch;

@@ -27,6 +27,8 @@ import java.util.Set;
  *       <td>118,080 / 31,464 / 9,810</td></tr>
  *   <tr><td>{@code restore-unet-deep}</td><td>1, 2, 4</td><td>2,810,364 / 2,825,952 / 2,888,304</td>
  *       <td>201,024 / 52,200 / 14,994</td></tr>
+ *   <tr><td>{@code restore-unet-deeper}</td><td>1, 2, 4</td><td>4,345,884 / 4,361,472 / 4,423,824</td>
+ *       <td>283,968 / 72,936 / 20,178</td></tr>
  *   <tr><td>{@code compact-sr}</td><td>2, 4</td><td>59,852 / 188,400</td><td>29,808 / 23,490</td></tr>
  *   <tr><td>{@code compact-sr-deep}</td><td>2, 4</td><td>115,340 / 354,672</td><td>57,456 / 44,226</td></tr>
  *   <tr><td>{@code compact-sr-deeper}</td><td>2, 4</td><td>170,828 / 520,944</td><td>85,104 / 64,962</td></tr>
@@ -49,12 +51,13 @@ final class Architectures {
 
     static final String RESTORE_UNET = "restore-unet";
     static final String RESTORE_UNET_DEEP = "restore-unet-deep";
+    static final String RESTORE_UNET_DEEPER = "restore-unet-deeper";
     static final String COMPACT_SR = "compact-sr";
     static final String COMPACT_SR_DEEP = "compact-sr-deep";
     static final String COMPACT_SR_DEEPER = "compact-sr-deeper";
 
-    static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, RESTORE_UNET_DEEP, COMPACT_SR,
-            COMPACT_SR_DEEP, COMPACT_SR_DEEPER);
+    static final Set<String> NAMES = Set.of(SEED, ESPCN, RESTORE_UNET, RESTORE_UNET_DEEP, RESTORE_UNET_DEEPER,
+            COMPACT_SR, COMPACT_SR_DEEP, COMPACT_SR_DEEPER);
 
     /**
      * Suffix of a convolution that closes a residual block: it starts at zero, so that a block added to a trained
@@ -95,11 +98,12 @@ final class Architectures {
                 }
                 return restoreUnet(UNET_WIDTH, scale);
             case RESTORE_UNET_DEEP:
+            case RESTORE_UNET_DEEPER:
                 if (scale != 1 && scale != 2 && scale != 4) {
-                    throw new IllegalArgumentException(RESTORE_UNET_DEEP + " supports scales 1, 2 and 4, got " + scale
+                    throw new IllegalArgumentException(name + " supports scales 1, 2 and 4, got " + scale
                             + "; use " + COMPACT_SR + " for scale 3");
                 }
-                return restoreUnet(UNET_WIDTH, scale, true);
+                return restoreUnet(UNET_WIDTH, scale, name.equals(RESTORE_UNET_DEEP) ? 1 : 2);
             case COMPACT_SR:
                 return compactSrAt(scale, 0, RESTORE_UNET);
             case COMPACT_SR_DEEP:
@@ -186,18 +190,20 @@ final class Architectures {
      * body's work at scale 1.
      */
     static NetSpec restoreUnet(int c, int scale) {
-        return restoreUnet(c, scale, false);
+        return restoreUnet(c, scale, 0);
     }
 
     /**
-     * {@link #restoreUnet(int, int)}, or with {@code deep} its deeper form {@code restore-unet-deep}: residual blocks
-     * (3x3 convolution, ReLU, 3x3 convolution, added to the block's input) after the middle's convolutions (two, at
-     * 1/8 of the input's resolution) and after each decoder level's (one at 1/4, one at 1/2). Every convolution of
-     * the plain network keeps its name and shape and each block's last convolution starts at zero, so a trained
-     * {@code restore-unet} starts a deep run ({@code TrainingConfig.initialWeights}) exactly where it was: capacity
-     * added where the receptive field is largest, at 1.7 times the plain network's work per pixel.
+     * {@link #restoreUnet(int, int)} with {@code blocks} residual blocks (3x3 convolution, ReLU, 3x3 convolution,
+     * added to the block's input) per group: 1 is {@code restore-unet-deep}, two after the middle's convolutions (at
+     * 1/8 of the input's resolution) and one after each decoder level's (at 1/4 and at 1/2); 2 is {@code
+     * restore-unet-deeper}, twice as many in the same places. Every convolution of the shallower network keeps its
+     * name and shape and each block's last convolution starts at zero, so a trained {@code restore-unet} starts a
+     * deep run, and a trained deep one a deeper run ({@code TrainingConfig.initialWeights}), exactly where it was.
+     * Each block costs the same work per pixel at every level (its channels double where its pixels quarter): the
+     * deep network is 1.7 times the plain one's work, the deeper 2.4 times.
      */
-    static NetSpec restoreUnet(int c, int scale, boolean deep) {
+    static NetSpec restoreUnet(int c, int scale, int blocks) {
         List<Layer> l = new ArrayList<>();
         l.add(new SpaceToDepth("unshuffle", NetSpec.INPUT, 2));
         conv(l, "head", "unshuffle", 12, c);
@@ -213,18 +219,18 @@ final class Architectures {
         l.add(new Relu("d2", "d2.conv"));
         conv(l, "m1", "d2", 4 * c, 4 * c);
         conv(l, "m2", "m1", 4 * c, 4 * c);
-        String middle = deep ? residual(l, "m4", residual(l, "m3", "m2", 4 * c), 4 * c) : "m2";
+        String middle = residuals(l, "m", 3, 2 * blocks, "m2", 4 * c);
         l.add(new Conv("u2.conv", middle, 4 * c, 8 * c, 1));
         l.add(new DepthToSpace("u2", "u2.conv", 2));
         l.add(new Add("s2", "u2", "e2"));
         conv(l, "f2a", "s2", 2 * c, 2 * c);
         conv(l, "f2", "f2a", 2 * c, 2 * c);
-        l.add(new Conv("u1.conv", deep ? residual(l, "f3", "f2", 2 * c) : "f2", 2 * c, 4 * c, 1));
+        l.add(new Conv("u1.conv", residuals(l, "f", 3, blocks, "f2", 2 * c), 2 * c, 4 * c, 1));
         l.add(new DepthToSpace("u1", "u1.conv", 2));
         l.add(new Add("s1", "u1", "e1"));
         conv(l, "f1a", "s1", c, c);
         conv(l, "f1", "f1a", c, c);
-        l.add(new Conv("tail", deep ? residual(l, "g1", "f1", c) : "f1", c, 3 * 4 * scale * scale, 3));
+        l.add(new Conv("tail", residuals(l, "g", 1, blocks, "f1", c), c, 3 * 4 * scale * scale, 3));
         l.add(new DepthToSpace("correction", "tail", 2 * scale));
         if (scale == 1) {
             l.add(new Add("out", "correction", NetSpec.INPUT));
@@ -232,7 +238,23 @@ final class Architectures {
             l.add(new Upsample("nearest", NetSpec.INPUT, scale));
             l.add(new Add("out", "correction", "nearest"));
         }
-        return new NetSpec(deep ? RESTORE_UNET_DEEP : RESTORE_UNET, scale, 3, l, "out", 8);
+        String name = switch (blocks) {
+            case 0 -> RESTORE_UNET;
+            case 1 -> RESTORE_UNET_DEEP;
+            case 2 -> RESTORE_UNET_DEEPER;
+            default -> throw new IllegalArgumentException(blocks + " residual blocks per group has no name: 0"
+                    + " (restore-unet), 1 (restore-unet-deep) or 2 (restore-unet-deeper)");
+        };
+        return new NetSpec(name, scale, 3, l, "out", 8);
+    }
+
+    /** {@code count} residual blocks in a row on {@code in}, named {@code prefix + first}, ...; returns the last. */
+    private static String residuals(List<Layer> layers, String prefix, int first, int count, String in, int channels) {
+        String last = in;
+        for (int i = 0; i < count; i++) {
+            last = residual(layers, prefix + (first + i), last, channels);
+        }
+        return last;
     }
 
     /**

@@ -98,6 +98,32 @@ class ArchitecturesTest {
     }
 
     @Test
+    void restoreUnetDeeper_keepsEveryLayerOfTheDeepNetwork_andDoublesItsBlocks() {
+        for (int s : new int[] {1, 2, 4}) {
+            NetSpec deep = Architectures.build("restore-unet-deep", s);
+            NetSpec deeper = Architectures.build("restore-unet-deeper", s);
+            assertThat(deeper.architecture()).isEqualTo("restore-unet-deeper");
+            assertThat(deeper.scale()).isEqualTo(s);
+            assertThat(deeper.sizeMultiple()).isEqualTo(8);
+            assertThat(Parameters.predictsCorrection(deeper)).isTrue();
+            // a trained deep run starts a deeper one (--init-from), and so does a plain one
+            assertKeepsPlainLayersAndAddsIdentityBlocks(deep, deeper, 8, 3);
+            assertKeepsPlainLayersAndAddsIdentityBlocks(Architectures.build("restore-unet", s), deeper, 16, 3);
+        }
+        NetSpec deeper = Architectures.build("restore-unet-deeper", 1);
+        // four blocks at 1/8, two at 1/4, two at 1/2: eight more 3x3 convolutions of 10,368 FLOPs a pixel than deep
+        assertThat(deeper.flopsPerOutputPixel()).isEqualTo(201_024.0 + 8 * 10_368.0).isEqualTo(283_968.0);
+        assertThat(deeper.parameterCount()).isEqualTo(2_810_364L + 4 * 331_968L + 2 * 83_040L + 2 * 20_784L)
+                .isEqualTo(4_345_884L);
+        assertThat(Architectures.build("restore-unet-deeper", 2).parameterCount()).isEqualTo(4_361_472L);
+        assertThat(Architectures.build("restore-unet-deeper", 2).flopsPerOutputPixel()).isEqualTo(72_936.0);
+        assertThat(Architectures.build("restore-unet-deeper", 4).flopsPerOutputPixel()).isEqualTo(20_178.0);
+        assertThatThrownBy(() -> Architectures.build("restore-unet-deeper", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("restore-unet-deeper supports"
+                        + " scales 1, 2 and 4");
+    }
+
+    @Test
     void compactSrDeep_keepsEveryPlainLayer_andAddsBlocksThatStartAsTheIdentity() {
         for (int s : new int[] {2, 4}) {
             NetSpec plain = Architectures.build("compact-sr", s);
@@ -176,6 +202,6 @@ class ArchitecturesTest {
         assertThatThrownBy(() -> Architectures.build("espcn", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scales 2, 3 and 4");
         assertThatThrownBy(() -> Architectures.build("srgan", 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, compact-sr-deep, compact-sr-deeper, espcn, restore-unet, restore-unet-deep, seed-autoencoder]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[compact-sr, compact-sr-deep, compact-sr-deeper, espcn, restore-unet, restore-unet-deep, restore-unet-deeper, seed-autoencoder]");
     }
 }

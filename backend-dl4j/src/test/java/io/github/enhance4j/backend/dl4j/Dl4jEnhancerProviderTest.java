@@ -102,7 +102,8 @@ class Dl4jEnhancerProviderTest {
         assertThatThrownBy(() -> Trainer.create(TrainingConfig.builder().backend("dl4j").scale(2).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("espcn");
         assertThat(new Dl4jTrainerProvider().architectures()).containsExactlyInAnyOrder("seed-autoencoder", "espcn",
-                "restore-unet", "restore-unet-deep", "compact-sr", "compact-sr-deep", "compact-sr-deeper");
+                "restore-unet", "restore-unet-deep", "restore-unet-deeper", "compact-sr", "compact-sr-deep",
+                "compact-sr-deeper");
     }
 
     @Test
