@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
@@ -148,11 +150,62 @@ final class ImageFileReader {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new ImageReadException(source, Reason.UNSUPPORTED_FORMAT, "no installed ImageIO reader "
-                    + "recognises the data. Readable formats: " + readableFormats() + ". For more formats add "
-                    + "TwelveMonkeys ImageIO plugins to the class path, e.g. com.twelvemonkeys.imageio:imageio-webp "
-                    + "for WebP or com.twelvemonkeys.imageio:imageio-jpeg for CMYK JPEG", null);
+                    + "recognises the data" + firstBytes(in) + ". Readable formats: " + readableFormats() + "."
+                    + (twelveMonkeysInstalled() ? "" : " For more formats add TwelveMonkeys ImageIO plugins to the"
+                    + " class path, e.g. com.twelvemonkeys.imageio:imageio-webp for WebP or"
+                    + " com.twelvemonkeys.imageio:imageio-jpeg for CMYK JPEG"), null);
         }
         return readers.next();
+    }
+
+    /** How many leading bytes {@link #firstBytes} shows. */
+    private static final int SHOWN_BYTES = 16;
+
+    /**
+     * The data's first bytes, so that a user sees what the file is instead (a web page saved under an image's name
+     * starts with {@code <!DOCTYPE html>}): as text where they are printable ASCII, otherwise in hexadecimal.
+     */
+    static String firstBytes(ImageInputStream in) {
+        byte[] head = new byte[SHOWN_BYTES];
+        int n;
+        try {
+            in.mark();
+            n = in.read(head);
+            in.reset();
+        } catch (IOException e) {
+            return "";
+        }
+        if (n <= 0) {
+            return "";
+        }
+        boolean text = true;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            text &= (b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t';
+        }
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            if (text) {
+                shown.append(b < 0x20 ? ' ' : (char) b);
+            } else {
+                shown.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x", b));
+            }
+        }
+        return text ? " (it starts with the text \"" + shown.toString().strip() + "\", not an image)"
+                : " (its first bytes: " + shown + ")";
+    }
+
+    /** Whether any TwelveMonkeys ImageIO plugin is registered, so that advising to add them would be noise. */
+    private static boolean twelveMonkeysInstalled() {
+        Iterator<ImageReaderSpi> spis = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
+                false);
+        while (spis.hasNext()) {
+            if (spis.next().getClass().getName().startsWith("com.twelvemonkeys.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String readableFormats() {

@@ -130,7 +130,18 @@ class ImageFilesTest {
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
                 .hasMessageContaining("png")
                 .hasMessageContaining("jpeg")
-                .hasMessageContaining("com.twelvemonkeys.imageio:imageio-webp");
+                .hasMessageContaining("com.twelvemonkeys.imageio:imageio-webp")
+                .hasMessageContaining("its first bytes: 78 ");
+    }
+
+    @Test
+    void read_webPageSavedAsJpeg_saysWhatTheFileStartsWith() throws IOException {
+        Path file = Files.writeString(dir.resolve("photo.jpg"), "<!DOCTYPE html>\n<html><body>404 Not Found</body>");
+
+        assertThatThrownBy(() -> ImageFiles.read(file))
+                .isInstanceOfSatisfying(ImageReadException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
+                .hasMessageContaining("it starts with the text \"<!DOCTYPE html>\", not an image");
     }
 
     @Test

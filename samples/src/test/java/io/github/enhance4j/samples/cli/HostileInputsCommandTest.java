@@ -46,6 +46,20 @@ class HostileInputsCommandTest {
     }
 
     @Test
+    void textSavedAsAnImage_saysWhatItIs_withoutAdvisingPluginsThatAreInstalled() throws IOException {
+        Files.createDirectories(dir.resolve("in"));
+        Path page = file("photo.jpg", "<!DOCTYPE html>\n<html>404</html>".getBytes(StandardCharsets.US_ASCII));
+
+        int code = run("-q", page.toString(), "-o", dir.resolve("out.png").toString());
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(1);
+        assertThat(error).contains("it starts with the text \"<!DOCTYPE html>\", not an image")
+                .contains("webp").doesNotContain("com.twelvemonkeys.imageio:imageio-webp");
+        assertThat(dir.resolve("out.png")).doesNotExist();
+    }
+
+    @Test
     void folderOfHostileFiles_eachBadFileFailsOnOneLine_andTheOthersAreEnhanced() throws IOException {
         Files.createDirectories(dir.resolve("in"));
         byte[] png = HostileImages.encode(HostileImages.noise(12, 10, BufferedImage.TYPE_INT_RGB, 1), "png");
