@@ -10,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,14 @@ final class JobPlanner {
         }
         boolean singleFileOutput = output != null && sources.size() == 1 && inputs.size() == 1
                 && !Files.isDirectory(output) && (hasImageExtension(output) || VideoFiles.isVideoName(output));
+        if (output != null && sources.size() == 1 && inputs.size() == 1 && !singleFileOutput
+                && !Files.exists(output) && !extension(output.getFileName().toString()).isEmpty()) {
+            // "-o result.jxl" or a typo such as "-o out.pgn" would otherwise become a folder of that name
+            failures.add(Outcome.failed(sources.get(0).file(), "output " + output + " names no format this tool"
+                    + " writes (." + extension(output.getFileName().toString()) + "); give a file name ending in one"
+                    + " of " + writableSuffixes() + " (or a video's), or create the folder first to write into it"));
+            return new Plan(List.of(), failures);
+        }
         Set<Path> inputPaths = sources.stream().map(s -> normalize(s.file())).collect(Collectors.toSet());
         Map<Path, Path> claimed = new HashMap<>();
         for (Source s : sources) {
@@ -181,6 +190,12 @@ final class JobPlanner {
     private static String videoExtension(Path input) {
         return VideoFiles.isVideoName(input) ? extension(input.getFileName().toString()).toLowerCase(Locale.ROOT)
                 : "mp4";
+    }
+
+    /** The image file extensions ImageIO writes, sorted, e.g. {@code .bmp, .gif, .jpeg, .jpg, .png}. */
+    private static String writableSuffixes() {
+        return Arrays.stream(ImageIO.getWriterFileSuffixes()).map(x -> "." + x.toLowerCase(Locale.ROOT))
+                .distinct().sorted().collect(Collectors.joining(", "));
     }
 
     static boolean hasImageExtension(Path p) {

@@ -132,6 +132,22 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void outputFileWithAnUnknownExtension_isRefused_insteadOfBecomingAFolder() throws IOException {
+        Path in = image("in.png", "png", 24, 16);
+        Path typo = dir.resolve("result.pgn");
+
+        int code = run("-q", in.toString(), "-o", typo.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("names no format this tool writes (.pgn)").contains(".png").contains(".jpg");
+        assertThat(typo).doesNotExist();
+        // a folder that exists is written into, whatever its name
+        Files.createDirectories(typo);
+        assertThat(run("-q", in.toString(), "-o", typo.toString())).as(stderr()).isZero();
+        assertThat(typo.resolve("in_enhanced.png")).isRegularFile();
+    }
+
+    @Test
     void folder_isSearchedRecursively_andMirroredIntoTheOutputFolder() throws IOException {
         Path src = dir.resolve("src");
         image("src/a.png", "png", 20, 12);
