@@ -10,8 +10,6 @@ final class Architectures {
     static final String RESTORE_UNET = "restore-unet";
     /** {@link #RESTORE_UNET} with residual blocks added that start as the identity (the shipped {@code restore}). */
     static final String RESTORE_UNET_DEEP = "restore-unet-deep";
-    /** {@link #RESTORE_UNET_DEEP} with twice its residual blocks, in the same places. */
-    static final String RESTORE_UNET_DEEPER = "restore-unet-deeper";
     /** Compact residual super-resolution (plain 3x3 convolutions, pixel shuffle, plus the nearest enlargement). */
     static final String COMPACT_SR = "compact-sr";
     /** {@link #COMPACT_SR} with residual blocks added that start as the identity (the shipped {@code restore-x4}). */
