@@ -165,7 +165,7 @@ final class ImageFileReader {
      * The data's first bytes, so that a user sees what the file is instead (a web page saved under an image's name
      * starts with {@code <!DOCTYPE html>}): as text where they are printable ASCII, otherwise in hexadecimal.
      */
-    static String firstBytes(ImageInputStream in) {
+    private static String firstBytes(ImageInputStream in) {
         byte[] head = new byte[SHOWN_BYTES];
         int n;
         try {

@@ -83,14 +83,15 @@ final class JobPlanner {
                 failures.add(Outcome.failed(in, "no such file or folder"));
             }
         }
-        boolean singleFileOutput = output != null && sources.size() == 1 && inputs.size() == 1
-                && !Files.isDirectory(output) && (hasImageExtension(output) || VideoFiles.isVideoName(output));
-        if (output != null && sources.size() == 1 && inputs.size() == 1 && !singleFileOutput
-                && !Files.exists(output) && !extension(output.getFileName().toString()).isEmpty()) {
+        boolean oneInput = output != null && sources.size() == 1 && inputs.size() == 1;
+        boolean singleFileOutput = oneInput && !Files.isDirectory(output)
+                && (hasImageExtension(output) || VideoFiles.isVideoName(output));
+        String outputExtension = output == null ? "" : extension(output.getFileName().toString());
+        if (oneInput && !singleFileOutput && !Files.exists(output) && !outputExtension.isEmpty()) {
             // "-o result.jxl" or a typo such as "-o out.pgn" would otherwise become a folder of that name
             failures.add(Outcome.failed(sources.get(0).file(), "output " + output + " names no format this tool"
-                    + " writes (." + extension(output.getFileName().toString()) + "); give a file name ending in one"
-                    + " of " + writableSuffixes() + " (or a video's), or create the folder first to write into it"));
+                    + " writes (." + outputExtension + "); give a file name ending in one of " + writableSuffixes()
+                    + " (or a video's), or create the folder first to write into it"));
             return new Plan(List.of(), failures);
         }
         Set<Path> inputPaths = sources.stream().map(s -> normalize(s.file())).collect(Collectors.toSet());
