@@ -10,6 +10,12 @@ package io.github.enhance4j.internal;
  * in which the two tiles' weights ramp linearly and sum to one. Every tile reaches at least {@code overlap / 2}
  * past a boundary, so the zone keeps {@code overlap / 4} pixels away from the tile's edge: a network whose
  * receptive-field radius is at most {@code overlap / 4} gives exactly the pixels it gives on the whole image.
+ *
+ * <p>With an alignment {@code a > 1} (a network that pools, or one that learnt JPEG's 8x8 blocks where they lie in
+ * a file) every tile starts at a multiple of {@code a}: core boundaries are rounded to multiples of {@code a}, and
+ * each tile reaches {@code 2 * (overlap / 4)} rounded up to {@code a} past them. A tile near the end may then reach
+ * past {@code length}; the caller fills that part as it fills the margin (the image's mirror image), and only the
+ * part inside is blended. So each tile sees the image on the grid the whole image is seen on.
  */
 final class TileGrid {
 
@@ -24,14 +30,21 @@ final class TileGrid {
     private final int half;
 
     TileGrid(int length, int tile, int overlap, int scale) {
-        this(length, tile, overlap, scale, false);
+        this(length, tile, overlap, scale, false, 1);
     }
 
-    /** @param fixedTile whether tiles must be exactly {@code tile} wide (a network with a fixed input size) */
     TileGrid(int length, int tile, int overlap, int scale, boolean fixedTile) {
-        if (length < 1 || tile < 1 || overlap < 0 || scale < 1) {
+        this(length, tile, overlap, scale, fixedTile, 1);
+    }
+
+    /**
+     * @param fixedTile whether tiles must be exactly {@code tile} wide (a network with a fixed input size)
+     * @param align     tiles start at multiples of it (1: anywhere); ignored for fixed tiles
+     */
+    TileGrid(int length, int tile, int overlap, int scale, boolean fixedTile, int align) {
+        if (length < 1 || tile < 1 || overlap < 0 || scale < 1 || align < 1) {
             throw new IllegalArgumentException("bad tiling: length " + length + ", tile " + tile + ", overlap "
-                    + overlap + ", scale " + scale);
+                    + overlap + ", scale " + scale + ", alignment " + align);
         }
         this.length = length;
         this.scale = scale;
@@ -46,25 +59,69 @@ final class TileGrid {
         if (overlap * 2 >= tile) {
             throw new IllegalArgumentException("overlap " + overlap + " must be less than half the tile " + tile);
         }
-        this.count = (length + (tile - overlap) - 1) / (tile - overlap);
-        int largestCore = (length + count - 1) / count;
-        this.tile = fixedTile ? tile : Math.min(tile, largestCore + overlap);
         this.half = overlap / 4;
-        this.start = new int[count];
-        this.boundary = new int[count + 1];
-        for (int i = 0; i <= count; i++) {
-            boundary[i] = (int) Math.round((double) i * length / count);
+        int[][] aligned = fixedTile || align == 1 ? null : alignedLayout(length, tile, overlap, align);
+        if (aligned != null) {
+            this.boundary = aligned[0];
+            this.start = aligned[1];
+            this.count = start.length;
+            this.tile = aligned[2][0];
+        } else {
+            this.count = (length + (tile - overlap) - 1) / (tile - overlap);
+            int largestCore = (length + count - 1) / count;
+            this.tile = fixedTile ? tile : Math.min(tile, largestCore + overlap);
+            this.start = new int[count];
+            this.boundary = new int[count + 1];
+            for (int i = 0; i <= count; i++) {
+                boundary[i] = (int) Math.round((double) i * length / count);
+            }
+            for (int i = 0; i < count; i++) {
+                int core = boundary[i + 1] - boundary[i];
+                int s = boundary[i] - (this.tile - core) / 2;
+                start[i] = Math.max(0, Math.min(length - this.tile, s));
+            }
         }
         for (int i = 0; i < count; i++) {
-            int core = boundary[i + 1] - boundary[i];
-            int s = boundary[i] - (this.tile - core) / 2;
-            start[i] = Math.max(0, Math.min(length - this.tile, s));
             // the invariants the exactness promise rests on
             if (i > 0 && start[i] > boundary[i] - 2 * half || i < count - 1 && start[i] + this.tile < boundary[i + 1]
                     + 2 * half) {
                 throw new IllegalStateException("tile " + i + " does not cover its blend zones: " + this);
             }
         }
+    }
+
+    /**
+     * The fewest tiles of at most {@code tile} pixels that start at multiples of {@code align}: {boundaries, starts,
+     * {tile}}, or {@code null} when the tile is too small for the alignment (the plain layout is used then).
+     */
+    private static int[][] alignedLayout(int length, int tile, int overlap, int align) {
+        int reach = roundUp(2 * (overlap / 4), align);
+        int units = (length + align - 1) / align;
+        for (int count = (length + (tile - overlap) - 1) / (tile - overlap); count <= units; count++) {
+            int[] boundary = new int[count + 1];
+            int[] start = new int[count];
+            boundary[count] = length;
+            int size = 0;
+            for (int i = 1; i < count; i++) {
+                boundary[i] = (int) Math.round((double) i * units / count) * align;
+            }
+            if (boundary[1] < reach) {
+                return null;
+            }
+            for (int i = 0; i < count; i++) {
+                start[i] = i == 0 ? 0 : boundary[i] - reach;
+                int end = i == count - 1 ? length : boundary[i + 1] + reach;
+                size = Math.max(size, end - start[i]);
+            }
+            if (size <= tile) {
+                return new int[][] {boundary, start, {size}};
+            }
+        }
+        return null;
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     /** First input pixel of tile {@code i}. */

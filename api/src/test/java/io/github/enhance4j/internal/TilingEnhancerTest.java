@@ -260,6 +260,67 @@ class TilingEnhancerTest {
                 .isLessThanOrEqualTo(ONE_LEVEL);
     }
 
+    /**
+     * A network that treats a pixel by its place in an 8x8 grid of its input, as one that pools by 8 or learnt where
+     * JPEG's blocks lie does: it brightens the first row and column of every 8x8 block.
+     */
+    private static final class BlockGridEngine implements InferenceEngine {
+        private final ModelInfo info = ModelInfo.builder().backend("grid").sizeMultiple(8).build();
+
+        @Override
+        public ModelInfo info() {
+            return info;
+        }
+
+        @Override
+        public Tensor run(Tensor input) {
+            int h = input.dim(2);
+            int w = input.dim(3);
+            float[] data = input.data().clone();
+            for (int p = 0; p < input.dim(0) * input.dim(1); p++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        if (x % 8 == 0 || y % 8 == 0) {
+                            data[(p * h + y) * w + x] += 0.25f;
+                        }
+                    }
+                }
+            }
+            return new Tensor(input.shape(), data);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void enhance_networkWithAnEightPixelGrid_seesTheImagesGridInEveryTile() {
+        BufferedImage in = new BufferedImage(301, 203, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < in.getHeight(); y++) {
+            for (int x = 0; x < in.getWidth(); x++) {
+                in.setRGB(x, y, 0x404040);
+            }
+        }
+        BufferedImage whole;
+        BufferedImage tiled;
+        try (Enhancer e = TiledEnhancer.create(new BlockGridEngine(), WHOLE)) {
+            whole = e.enhance(in);
+        }
+        try (Enhancer e = TiledEnhancer.create(new BlockGridEngine(), TILED)) {
+            tiled = e.enhance(in);
+        }
+
+        // the grid lies where it lies in the image (a JPEG file's blocks start at its corner), in every tile alike
+        for (int y = 0; y < in.getHeight(); y++) {
+            for (int x = 0; x < in.getWidth(); x++) {
+                int expected = x % 8 == 0 || y % 8 == 0 ? 0x40 + 64 : 0x40;
+                assertThat(tiled.getRGB(x, y) & 0xFF).as("tiled (%d, %d)", x, y).isBetween(expected - 1, expected + 1);
+                assertThat(whole.getRGB(x, y) & 0xFF).as("whole (%d, %d)", x, y).isBetween(expected - 1, expected + 1);
+            }
+        }
+    }
+
     @Test
     void enhance_outscale_resizesAfterOrBeforeTheNetwork() {
         BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 40, 30, 9);

@@ -22,17 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TilingReferenceTest {
 
-    @ParameterizedTest(name = "{0}x{1}, scale {2}, tile {3}, image type {4}")
+    @ParameterizedTest(name = "{0}x{1}, scale {2}, tile {3}, image type {4}, size multiple {5}")
     @CsvSource({
-            "300, 200, 2, 64, " + BufferedImage.TYPE_INT_RGB,
-            "161, 97, 3, 64, " + BufferedImage.TYPE_3BYTE_BGR,
-            "257, 130, 4, 96, " + BufferedImage.TYPE_INT_RGB,
-            "90, 70, 2, 512, " + BufferedImage.TYPE_INT_RGB,
-            "700, 300, 1, 512, " + BufferedImage.TYPE_INT_BGR})
-    void enhance_equalsThePlainTiling(int width, int height, int scale, int tileSize, int type) {
+            "300, 200, 2, 64, " + BufferedImage.TYPE_INT_RGB + ", 1",
+            "161, 97, 3, 64, " + BufferedImage.TYPE_3BYTE_BGR + ", 1",
+            "257, 130, 4, 96, " + BufferedImage.TYPE_INT_RGB + ", 1",
+            "90, 70, 2, 512, " + BufferedImage.TYPE_INT_RGB + ", 1",
+            "700, 300, 1, 512, " + BufferedImage.TYPE_INT_BGR + ", 1",
+            // tiles aligned to 8 pixels, the last ones reaching past the image's margin
+            "301, 203, 1, 64, " + BufferedImage.TYPE_INT_RGB + ", 8",
+            "253, 131, 2, 96, " + BufferedImage.TYPE_3BYTE_BGR + ", 4"})
+    void enhance_equalsThePlainTiling(int width, int height, int scale, int tileSize, int type, int sizeMultiple) {
         BufferedImage in = noisy(width, height, type);
         EnhanceOptions options = EnhanceOptions.builder().tileSize(tileSize).tileOverlap(16).build();
-        ModelInfo info = ModelInfo.builder().backend("kernel").scale(scale).build();
+        ModelInfo info = ModelInfo.builder().backend("kernel").scale(scale).sizeMultiple(sizeMultiple).build();
 
         BufferedImage actual;
         try (Enhancer e = TiledEnhancer.create(new KernelEngine(info, 3), options)) {
@@ -60,28 +63,31 @@ class TilingReferenceTest {
     /** The tiling written out plainly, from {@link TileGrid} and {@link TilingEnhancer#reflect} alone. */
     static BufferedImage reference(KernelEngine engine, EnhanceOptions options, BufferedImage image) {
         int scale = engine.info().scale();
-        int pad = options.tileOverlap() / 4;
+        int align = TilingEnhancer.alignment(engine.info());
+        int pad = (options.tileOverlap() / 4 + align - 1) / align * align;
         FloatImage src = Pixels.read(image);
         int w = src.width();
         int h = src.height();
         int tile = options.tileSize() + 2 * pad;
         int overlap = Math.min(options.tileOverlap(), (tile - 1) / 2);
-        TileGrid xs = new TileGrid(w + 2 * pad, tile, overlap, scale);
-        TileGrid ys = new TileGrid(h + 2 * pad, tile, overlap, scale);
+        TileGrid xs = new TileGrid(w + 2 * pad, tile, overlap, scale, false, align);
+        TileGrid ys = new TileGrid(h + 2 * pad, tile, overlap, scale, false, align);
         int ow = w * scale;
         int oh = h * scale;
         float[] sum = new float[3 * ow * oh];
         for (int j = 0; j < ys.count; j++) {
             for (int i = 0; i < xs.count; i++) {
-                int tw = xs.tile;
-                int th = ys.tile;
+                // each tile widened to the size multiple by repeating its last column and row
+                int m = engine.info().sizeMultiple();
+                int tw = (xs.tile + m - 1) / m * m;
+                int th = (ys.tile + m - 1) / m * m;
                 float[] region = new float[3 * tw * th];
                 for (int c = 0; c < 3; c++) {
                     for (int y = 0; y < th; y++) {
                         for (int x = 0; x < tw; x++) {
                             region[(c * th + y) * tw + x] = src.get(c,
-                                    TilingEnhancer.reflect(xs.start(i) + x - pad, w),
-                                    TilingEnhancer.reflect(ys.start(j) + y - pad, h));
+                                    TilingEnhancer.reflect(xs.start(i) + Math.min(x, xs.tile - 1) - pad, w),
+                                    TilingEnhancer.reflect(ys.start(j) + Math.min(y, ys.tile - 1) - pad, h));
                         }
                     }
                 }
