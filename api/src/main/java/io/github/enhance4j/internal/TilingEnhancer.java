@@ -168,12 +168,14 @@ public final class TilingEnhancer implements Enhancer {
     /**
      * One enhancement of one image: the tile loop and its blending buffers.
      *
-     * <p>The tiles cover the image widened on every side by {@link #pad} pixels of its own reflection (as
+     * <p>The tiles cover the image widened on every side by at least {@link #pad} pixels of its own reflection (as
      * {@code numpy.pad(mode="symmetric")}), and only the image's own part of the result is kept: the network sees
      * picture content beyond the edges instead of its convolutions' zero padding, so that a flat image comes back
      * flat to its edges. The margin is a quarter of the overlap, as much as each tile keeps from its edge at a seam
      * (rounded up to the tiles' {@link #alignment}): a network whose receptive field is no wider gives at the edges
-     * exactly what it gives on the reflected image.
+     * exactly what it gives on the reflected image. For a network whose tiles are aligned, the left and top margins
+     * are widened further (by up to 7 pixels) so that the blocks of a picture JPEG-compressed before it was cropped
+     * ({@link JpegGrid}) lie on the 8-pixel grid the network saw in training, as a file's own blocks do.
      */
     private final class Pass {
         private final BufferedImage source;
@@ -181,9 +183,12 @@ public final class TilingEnhancer implements Enhancer {
         private final int channels;
         private final boolean alpha;
         private final int scale;
-        /** Reflected margin around the image, input pixels per side. */
+        /** Reflected margin around the image, input pixels per side; more on the left and top (below). */
         private final int pad;
-        /** Tiling of the widened image: coordinates below are in it, output ones include {@code pad * scale}. */
+        /** Reflected margin left of the image and above it: {@link #pad} plus the shift to the JPEG grid. */
+        private final int padX;
+        private final int padY;
+        /** Tiling of the widened image: coordinates below are in it, output ones include {@code padX * scale}. */
         private final TileGrid xs;
         private final TileGrid ys;
         /** Width of the widened image's output, the row length of the carries. */
@@ -206,12 +211,15 @@ public final class TilingEnhancer implements Enhancer {
             this.scale = info.scale();
             int align = alignment(info);
             this.pad = options.tileOverlap() / 4 == 0 ? 0 : roundUp(options.tileOverlap() / 4, align);
+            int[] blocks = align > 1 ? JpegGrid.phase(source) : new int[] {0, 0};
+            this.padX = pad + (8 - blocks[0]) % 8;
+            this.padY = pad + (8 - blocks[1]) % 8;
             // the margin does not count against the tile size: an image of one tile stays one tile
-            int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize() + 2 * pad;
-            int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize() + 2 * pad;
-            this.xs = new TileGrid(source.getWidth() + 2 * pad, tileW, overlapFor(tileW), scale,
+            int tileW = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : options.tileSize() + padX + pad;
+            int tileH = info.fixedInputHeight() > 0 ? info.fixedInputHeight() : options.tileSize() + padY + pad;
+            this.xs = new TileGrid(source.getWidth() + padX + pad, tileW, overlapFor(tileW), scale,
                     info.fixedInputWidth() > 0, align);
-            this.ys = new TileGrid(source.getHeight() + 2 * pad, tileH, overlapFor(tileH), scale,
+            this.ys = new TileGrid(source.getHeight() + padY + pad, tileH, overlapFor(tileH), scale,
                     info.fixedInputHeight() > 0, align);
             this.outWidth = xs.length * scale;
             // tiles are padded (edge pixels repeated) up to what the network accepts, and the result cropped
@@ -349,7 +357,7 @@ public final class TilingEnhancer implements Enhancer {
             boolean unitRange = info.inputMin() == 0f && info.inputMax() == 1f;
             float[] batch = null;
             for (int k = 0; k < n; k++) {
-                regions[k] = readReflected(xs.start(i0 + k) - pad, ys.start(j) - pad, tw, th);
+                regions[k] = readReflected(xs.start(i0 + k) - padX, ys.start(j) - padY, tw, th);
                 FloatImage modelInput = toModelInput(regions[k]);
                 float[] padded = padTo(modelInput, modelWidth, modelHeight);
                 if (n == 1 && unitRange) {
@@ -606,10 +614,11 @@ public final class TilingEnhancer implements Enhancer {
             int zoneStartRight = i < xs.count - 1 ? xs.zoneStart(i) : hiX;
             int zoneStartBottom = j < ys.count - 1 ? ys.zoneStart(j) : ys.hi(j);
             // finished pixels in the reflected margin are not kept: only those on the image are written
-            int margin = pad * scale;
-            int keepX0 = Math.max(loX, margin);
-            int keepX1 = Math.max(keepX0, Math.min(finalX, margin + out.getWidth()));
-            int keepY1 = Math.min(finalY, margin + out.getHeight());
+            int marginX = padX * scale;
+            int marginY = padY * scale;
+            int keepX0 = Math.max(loX, marginX);
+            int keepX1 = Math.max(keepX0, Math.min(finalX, marginX + out.getWidth()));
+            int keepY1 = Math.min(finalY, marginY + out.getHeight());
             int fw = keepX1 - keepX0;
             int planes = channels + (alpha ? 1 : 0);
             // the tile's rows of one band at a time, copied out of the engine's output while they are blended
@@ -628,7 +637,7 @@ public final class TilingEnhancer implements Enhancer {
             for (int band = y0; band < y1; band += BAND_ROWS) {
                 int bandEnd = Math.min(y1, band + BAND_ROWS);
                 tile.readRows(band - tileY0, bandEnd - band, rows);
-                int keepY0 = Math.max(band, margin);
+                int keepY0 = Math.max(band, marginY);
                 int fh = Math.max(0, Math.min(bandEnd, keepY1) - keepY0);
                 if (fw > 0 && fh > 0 && (buffer == null || buffer.height() != fh)) {
                     buffer = new FloatImage(fw, fh, channels, alpha);
@@ -681,8 +690,8 @@ public final class TilingEnhancer implements Enhancer {
                 if (fh == 0 || fw == 0) {
                     continue;
                 }
-                int bx = keepX0 - margin;
-                int by = keepY0 - margin;
+                int bx = keepX0 - marginX;
+                int by = keepY0 - marginY;
                 int topRows = plainY0 - keepY0;
                 if (topRows > 0) {
                     Pixels.write(buffer, 0, 0, fw, topRows, out, bx, by);
@@ -695,11 +704,11 @@ public final class TilingEnhancer implements Enhancer {
                     }
                     if (keepTo > keepFrom) {
                         Pixels.write(rows, keepFrom - tileX0, plainY0 - band, keepTo - keepFrom, plainRows, out,
-                                keepFrom - margin, plainY0 - margin);
+                                keepFrom - marginX, plainY0 - marginY);
                     }
                     if (keepX1 > keepTo) {
-                        Pixels.write(buffer, keepTo - keepX0, py, keepX1 - keepTo, plainRows, out, keepTo - margin,
-                                plainY0 - margin);
+                        Pixels.write(buffer, keepTo - keepX0, py, keepX1 - keepTo, plainRows, out, keepTo - marginX,
+                                plainY0 - marginY);
                     }
                 }
             }
@@ -758,7 +767,7 @@ public final class TilingEnhancer implements Enhancer {
 
     /**
      * Where tiles may start, in input pixels from the image's corner: anywhere for a network without strides
-     * (every pixel is treated alike), otherwise at multiples of both its size multiple and 8. A network that pools
+     * (every pixel is treated alike) or with a fixed input size (its tiles are that size), otherwise at multiples of both its size multiple and 8. A network that pools
      * by its size multiple treats a pixel by its place in that grid, and one trained on JPEG damage has learnt
      * where the 8x8 blocks of a file lie. Shown them 4 pixels off their place, the bundled {@code restore} gains
      * -0.03 dB instead of +0.97 at JPEG quality 20 (Set5 + Set14 and four other photos), and tiles cut from anywhere
@@ -766,7 +775,7 @@ public final class TilingEnhancer implements Enhancer {
      */
     static int alignment(ModelInfo info) {
         int multiple = info.sizeMultiple();
-        if (multiple == 1) {
+        if (multiple == 1 || info.fixedInputWidth() > 0 || info.fixedInputHeight() > 0) {
             return 1;
         }
         int lcm = multiple;

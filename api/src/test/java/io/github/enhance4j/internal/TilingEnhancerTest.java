@@ -322,6 +322,26 @@ class TilingEnhancerTest {
     }
 
     @Test
+    void enhance_pictureCutAfterJpegCompression_tilesFollowItsBlocks() {
+        // its blocks start at column 5 and row 3, not at the corner as in a file
+        BufferedImage in = JpegGridTest.jpegThenCropped(JpegGridTest.photoLike(304, 206, 7), 30, 3, 5);
+        for (EnhanceOptions options : new EnhanceOptions[] {WHOLE, TILED}) {
+            BufferedImage out;
+            try (Enhancer e = TiledEnhancer.create(new BlockGridEngine(), options)) {
+                out = e.enhance(in);
+            }
+            for (int y = 0; y < in.getHeight(); y++) {
+                for (int x = 0; x < in.getWidth(); x++) {
+                    int before = in.getRGB(x, y) & 0xFF;
+                    int expected = (x - 5) % 8 == 0 || (y - 3) % 8 == 0 ? Math.min(255, before + 64) : before;
+                    assertThat(out.getRGB(x, y) & 0xFF).as("(%d, %d), tile %d", x, y, options.tileSize())
+                            .isBetween(expected - 1, expected + 1);
+                }
+            }
+        }
+    }
+
+    @Test
     void enhance_outscale_resizesAfterOrBeforeTheNetwork() {
         BufferedImage in = photoLike(BufferedImage.TYPE_INT_RGB, 40, 30, 9);
 

@@ -22,18 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TilingReferenceTest {
 
-    @ParameterizedTest(name = "{0}x{1}, scale {2}, tile {3}, image type {4}, size multiple {5}")
+    @ParameterizedTest(name = "{0}x{1}, scale {2}, tile {3}, image type {4}, size multiple {5}, JPEG cut {6}")
     @CsvSource({
-            "300, 200, 2, 64, " + BufferedImage.TYPE_INT_RGB + ", 1",
-            "161, 97, 3, 64, " + BufferedImage.TYPE_3BYTE_BGR + ", 1",
-            "257, 130, 4, 96, " + BufferedImage.TYPE_INT_RGB + ", 1",
-            "90, 70, 2, 512, " + BufferedImage.TYPE_INT_RGB + ", 1",
-            "700, 300, 1, 512, " + BufferedImage.TYPE_INT_BGR + ", 1",
+            "300, 200, 2, 64, " + BufferedImage.TYPE_INT_RGB + ", 1, 0",
+            "161, 97, 3, 64, " + BufferedImage.TYPE_3BYTE_BGR + ", 1, 0",
+            "257, 130, 4, 96, " + BufferedImage.TYPE_INT_RGB + ", 1, 0",
+            "90, 70, 2, 512, " + BufferedImage.TYPE_INT_RGB + ", 1, 0",
+            "700, 300, 1, 512, " + BufferedImage.TYPE_INT_BGR + ", 1, 0",
             // tiles aligned to 8 pixels, the last ones reaching past the image's margin
-            "301, 203, 1, 64, " + BufferedImage.TYPE_INT_RGB + ", 8",
-            "253, 131, 2, 96, " + BufferedImage.TYPE_3BYTE_BGR + ", 4"})
-    void enhance_equalsThePlainTiling(int width, int height, int scale, int tileSize, int type, int sizeMultiple) {
-        BufferedImage in = noisy(width, height, type);
+            "301, 203, 1, 64, " + BufferedImage.TYPE_INT_RGB + ", 8, 0",
+            "253, 131, 2, 96, " + BufferedImage.TYPE_3BYTE_BGR + ", 4, 0",
+            // and shifted to follow the blocks of a picture cut (by 3 or 6 pixels) after JPEG compression
+            "301, 203, 1, 64, " + BufferedImage.TYPE_INT_RGB + ", 8, 3",
+            "253, 131, 2, 96, " + BufferedImage.TYPE_INT_RGB + ", 4, 6"})
+    void enhance_equalsThePlainTiling(int width, int height, int scale, int tileSize, int type, int sizeMultiple,
+            int jpegCut) {
+        BufferedImage in = jpegCut == 0 ? noisy(width, height, type)
+                : JpegGridTest.jpegThenCropped(JpegGridTest.photoLike(width, height, 3), 30, jpegCut, 1);
+        assertThat(JpegGrid.phase(in)[0]).as("blocks found").isEqualTo(jpegCut == 0 ? 0 : 8 - jpegCut);
         EnhanceOptions options = EnhanceOptions.builder().tileSize(tileSize).tileOverlap(16).build();
         ModelInfo info = ModelInfo.builder().backend("kernel").scale(scale).sizeMultiple(sizeMultiple).build();
 
@@ -65,13 +71,18 @@ class TilingReferenceTest {
         int scale = engine.info().scale();
         int align = TilingEnhancer.alignment(engine.info());
         int pad = (options.tileOverlap() / 4 + align - 1) / align * align;
+        int[] blocks = align > 1 ? JpegGrid.phase(image) : new int[] {0, 0};
+        int padX = pad + (8 - blocks[0]) % 8;
+        int padY = pad + (8 - blocks[1]) % 8;
         FloatImage src = Pixels.read(image);
         int w = src.width();
         int h = src.height();
-        int tile = options.tileSize() + 2 * pad;
-        int overlap = Math.min(options.tileOverlap(), (tile - 1) / 2);
-        TileGrid xs = new TileGrid(w + 2 * pad, tile, overlap, scale, false, align);
-        TileGrid ys = new TileGrid(h + 2 * pad, tile, overlap, scale, false, align);
+        int tileW = options.tileSize() + padX + pad;
+        int tileH = options.tileSize() + padY + pad;
+        TileGrid xs = new TileGrid(w + padX + pad, tileW, Math.min(options.tileOverlap(), (tileW - 1) / 2), scale,
+                false, align);
+        TileGrid ys = new TileGrid(h + padY + pad, tileH, Math.min(options.tileOverlap(), (tileH - 1) / 2), scale,
+                false, align);
         int ow = w * scale;
         int oh = h * scale;
         float[] sum = new float[3 * ow * oh];
@@ -86,8 +97,8 @@ class TilingReferenceTest {
                     for (int y = 0; y < th; y++) {
                         for (int x = 0; x < tw; x++) {
                             region[(c * th + y) * tw + x] = src.get(c,
-                                    TilingEnhancer.reflect(xs.start(i) + Math.min(x, xs.tile - 1) - pad, w),
-                                    TilingEnhancer.reflect(ys.start(j) + Math.min(y, ys.tile - 1) - pad, h));
+                                    TilingEnhancer.reflect(xs.start(i) + Math.min(x, xs.tile - 1) - padX, w),
+                                    TilingEnhancer.reflect(ys.start(j) + Math.min(y, ys.tile - 1) - padY, h));
                         }
                     }
                 }
@@ -96,8 +107,8 @@ class TilingReferenceTest {
                 int oth = th * scale;
                 for (int y = ys.lo(j); y < ys.hi(j); y++) {
                     for (int x = xs.lo(i); x < xs.hi(i); x++) {
-                        int ix = x - pad * scale;
-                        int iy = y - pad * scale;
+                        int ix = x - padX * scale;
+                        int iy = y - padY * scale;
                         if (ix < 0 || iy < 0 || ix >= ow || iy >= oh) {
                             continue;
                         }
