@@ -1,5 +1,8 @@
 package io.github.enhance4j.internal;
 
+import io.github.enhance4j.image.FloatImage;
+import io.github.enhance4j.image.Pixels;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -11,7 +14,8 @@ import java.awt.image.BufferedImage;
  * counted up to 8 levels so that a few strong edges of the picture itself do not outweigh the many faint block
  * edges, and the class with the largest mean is the grid's phase when it stands out from the other seven by a tenth
  * and by a quarter of a level. Pictures without blocks (never compressed, or blurred, noised or enlarged since) show no such
- * class, and the phase is 0, the corner, as for a file. At most a 1024 x 1024 window in the middle is read.
+ * class, and the phase is 0, the corner, as for a file. Of at most a 1024 x 1024 window in the middle, 256 rows or
+ * more are read, in groups of 8.
  */
 final class JpegGrid {
 
@@ -19,9 +23,11 @@ final class JpegGrid {
     static final double MIN_RATIO = 1.10;
     /** ...and in luma levels (0..255). */
     static final double MIN_STEP = 0.25;
-    /** Steps counted up to 8 levels, in the thousandths of a level that luma is summed in. */
-    private static final int MAX_STEP = 8000;
+    /** Steps are counted up to 8 levels. */
+    private static final float MAX_STEP = 8f;
     private static final int WINDOW = 1024;
+    /** Rows read at least (in groups of 8, every phase once), unless the window has fewer. */
+    private static final int MIN_ROWS = 256;
 
     private JpegGrid() {
     }
@@ -45,41 +51,58 @@ final class JpegGrid {
         double[] rowSteps = new double[8];
         long[] columnCounts = new long[8];
         long[] rowCounts = new long[8];
-        int[] argb = new int[ww];
-        int[] previous = new int[ww];
-        int[] luma = new int[ww];
-        for (int y = y0; y < y0 + wh; y++) {
-            image.getRGB(x0, y, ww, 1, argb, 0, ww);
-            for (int x = 0; x < ww; x++) {
-                int p = argb[x];
-                // luma in thousandths of a level: integer arithmetic, exact sums
-                luma[x] = 299 * (p >> 16 & 0xFF) + 587 * (p >> 8 & 0xFF) + 114 * (p & 0xFF);
-            }
-            for (int x = 1; x < ww; x++) {
-                int k = (x0 + x) & 7;
-                columnSteps[k] += Math.min(MAX_STEP, Math.abs(luma[x] - luma[x - 1]));
-                columnCounts[k]++;
-            }
-            if (y > y0) {
-                long sum = 0;
-                for (int x = 0; x < ww; x++) {
-                    sum += Math.min(MAX_STEP, Math.abs(luma[x] - previous[x]));
+        // 8 consecutive rows (every row phase once) in every group of rows, and the row above each for its step
+        int group = 8 * Math.max(1, wh / MIN_ROWS);
+        for (int g = y0; g < y0 + wh; g += group) {
+            int top = Math.max(y0, g - 1);
+            int end = Math.min(y0 + wh, g + 8);
+            float[] luma = luma(Pixels.read(image, x0, top, ww, end - top));
+            for (int r = 0; r < end - top; r++) {
+                int row = r * ww;
+                int y = top + r;
+                if (y >= g) {
+                    for (int x = 1; x < ww; x++) {
+                        int k = (x0 + x) & 7;
+                        columnSteps[k] += Math.min(MAX_STEP, Math.abs(luma[row + x] - luma[row + x - 1]));
+                        columnCounts[k]++;
+                    }
                 }
-                rowSteps[y & 7] += sum;
-                rowCounts[y & 7] += ww;
+                if (r > 0) {
+                    double sum = 0;
+                    for (int x = 0; x < ww; x++) {
+                        sum += Math.min(MAX_STEP, Math.abs(luma[row + x] - luma[row - ww + x]));
+                    }
+                    rowSteps[y & 7] += sum;
+                    rowCounts[y & 7] += ww;
+                }
             }
-            int[] t = previous;
-            previous = luma;
-            luma = t;
         }
         return new int[] {strongest(columnSteps, columnCounts), strongest(rowSteps, rowCounts)};
+    }
+
+    /** BT.601 luma in levels (0..255) of every pixel, row by row. */
+    private static float[] luma(FloatImage region) {
+        float[] c = region.colorData();
+        int n = region.width() * region.height();
+        if (region.channels() == 1) {
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = 255f * c[i];
+            }
+            return y;
+        }
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = 255f * (0.299f * c[i] + 0.587f * c[n + i] + 0.114f * c[2 * n + i]);
+        }
+        return y;
     }
 
     private static int strongest(double[] steps, long[] counts) {
         double[] mean = new double[8];
         int best = 0;
         for (int k = 0; k < 8; k++) {
-            mean[k] = counts[k] == 0 ? 0 : steps[k] / counts[k] / 1000.0;
+            mean[k] = counts[k] == 0 ? 0 : steps[k] / counts[k];
             if (mean[k] > mean[best]) {
                 best = k;
             }
