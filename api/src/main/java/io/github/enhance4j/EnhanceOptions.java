@@ -101,7 +101,9 @@ public final class EnhanceOptions {
     /**
      * The overlap between neighbouring tiles in input pixels, blended so that no seams show. A quarter of it (rounded
      * up to the model's size multiple) is also the margin of the image's own mirror image given to the network around
-     * the edges, so that they see picture rather than zero padding; 0 turns both off.
+     * the edges, so that they see picture rather than zero padding; 0 turns both off, and with them the wider left and
+     * top margin that puts the blocks of a picture cropped after JPEG compression where a network that pools saw
+     * JPEG blocks in training.
      *
      * @return the overlap in input pixels
      */

@@ -211,7 +211,8 @@ public final class TilingEnhancer implements Enhancer {
             this.scale = info.scale();
             int align = alignment(info);
             this.pad = options.tileOverlap() / 4 == 0 ? 0 : roundUp(options.tileOverlap() / 4, align);
-            int[] blocks = align > 1 ? JpegGrid.phase(source) : new int[] {0, 0};
+            // no margin at all where the overlap is 0, as EnhanceOptions documents
+            int[] blocks = align > 1 && pad > 0 ? JpegGrid.phase(source) : new int[] {0, 0};
             this.padX = pad + (8 - blocks[0]) % 8;
             this.padY = pad + (8 - blocks[1]) % 8;
             // the margin does not count against the tile size: an image of one tile stays one tile

@@ -71,7 +71,7 @@ class TilingReferenceTest {
         int scale = engine.info().scale();
         int align = TilingEnhancer.alignment(engine.info());
         int pad = (options.tileOverlap() / 4 + align - 1) / align * align;
-        int[] blocks = align > 1 ? JpegGrid.phase(image) : new int[] {0, 0};
+        int[] blocks = align > 1 && pad > 0 ? JpegGrid.phase(image) : new int[] {0, 0};
         int padX = pad + (8 - blocks[0]) % 8;
         int padY = pad + (8 - blocks[1]) % 8;
         FloatImage src = Pixels.read(image);
