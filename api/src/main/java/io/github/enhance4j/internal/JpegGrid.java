@@ -13,9 +13,9 @@ import java.awt.image.BufferedImage;
  * luma step between columns {@code x - 1} and {@code x} is gathered by {@code x mod 8} (rows likewise), each step
  * counted up to 8 levels so that a few strong edges of the picture itself do not outweigh the many faint block
  * edges, and the class with the largest mean is the grid's phase when it stands out from the other seven by a tenth
- * and by a quarter of a level. Pictures without blocks (never compressed, or blurred, noised or enlarged since) show no such
- * class, and the phase is 0, the corner, as for a file. Of at most a 1024 x 1024 window in the middle, 256 rows or
- * more are read, in groups of 8.
+ * and by a quarter of a level. Pictures without blocks (never compressed, or blurred, noised or enlarged since) show
+ * no such class, and the phase is 0, the corner, as for a file. Of at most a 1024 x 1024 window in the middle, 256
+ * rows or more are read, in groups of 8.
  */
 final class JpegGrid {
 

@@ -768,11 +768,11 @@ public final class TilingEnhancer implements Enhancer {
 
     /**
      * Where tiles may start, in input pixels from the image's corner: anywhere for a network without strides
-     * (every pixel is treated alike) or with a fixed input size (its tiles are that size), otherwise at multiples of both its size multiple and 8. A network that pools
-     * by its size multiple treats a pixel by its place in that grid, and one trained on JPEG damage has learnt
-     * where the 8x8 blocks of a file lie. Shown them 4 pixels off their place, the bundled {@code restore} gains
-     * -0.02 dB instead of +0.97 at JPEG quality 20 (Set5 + Set14 and four other photos), and tiles cut from anywhere
-     * cost large photos half of its JPEG gain (CHANGELOG).
+     * (every pixel is treated alike) or with a fixed input size (its tiles are that size), otherwise at multiples
+     * of both its size multiple and 8. A network that pools by its size multiple treats a pixel by its place in that
+     * grid, and one trained on JPEG damage has learnt where the 8x8 blocks of a file lie. Shown them 4 pixels off
+     * their place, the bundled {@code restore} gains -0.02 dB instead of +0.97 at JPEG quality 20 (Set5 + Set14 and
+     * four other photos), and tiles cut from anywhere cost large photos half of its JPEG gain (CHANGELOG).
      */
     static int alignment(ModelInfo info) {
         int multiple = info.sizeMultiple();

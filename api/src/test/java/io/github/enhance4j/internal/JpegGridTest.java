@@ -31,7 +31,8 @@ class JpegGridTest {
 
     /** The picture saved as JPEG of that quality, then cut from (dx, dy): its blocks start at column (8 - dx) % 8. */
     static BufferedImage jpegThenCropped(BufferedImage picture, int quality, int dx, int dy) {
-        BufferedImage jpeg = Pixels.toBufferedImage(Degradation.jpeg(quality).apply(Pixels.read(picture), new Random(1)));
+        BufferedImage jpeg = Pixels.toBufferedImage(
+                Degradation.jpeg(quality).apply(Pixels.read(picture), new Random(1)));
         BufferedImage crop = new BufferedImage(jpeg.getWidth() - dx, jpeg.getHeight() - dy, BufferedImage.TYPE_INT_RGB);
         crop.getGraphics().drawImage(jpeg.getSubimage(dx, dy, crop.getWidth(), crop.getHeight()), 0, 0, null);
         return crop;
