@@ -58,6 +58,21 @@ class JpegGridTest {
     }
 
     @Test
+    void phase_ofAJpegTurnedAsItsExifOrientationSays_followsTheBlocksToTheOtherCorner() {
+        // a phone photo stored 203 wide and 171 high, shown turned a quarter clockwise: 171 x 203, and its blocks,
+        // which started at the stored picture's left and top, now end at the shown picture's right edge
+        BufferedImage stored = jpegThenCropped(photoLike(203, 171, 6), 40, 0, 0);
+        BufferedImage shown = new BufferedImage(171, 203, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 203; y++) {
+            for (int x = 0; x < 171; x++) {
+                shown.setRGB(x, y, stored.getRGB(y, 170 - x));
+            }
+        }
+
+        assertThat(JpegGrid.phase(shown)).containsExactly(171 % 8, 0);
+    }
+
+    @Test
     void phase_withoutBlocks_isTheCorner() {
         BufferedImage flat = new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB);
         BufferedImage tiny = jpegThenCropped(photoLike(30, 30, 4), 20, 3, 3);
