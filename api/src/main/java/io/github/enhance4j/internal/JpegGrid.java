@@ -21,10 +21,10 @@ final class JpegGrid {
 
     /** How far the block edges' mean step must stand out from the others', as a ratio. */
     static final double MIN_RATIO = 1.10;
-    /** ...and in luma levels (0..255). */
-    static final double MIN_STEP = 0.25;
+    /** ...and by a quarter of a luma level (luma 0..1). */
+    static final double MIN_STEP = 0.25 / 255;
     /** Steps are counted up to 8 levels. */
-    private static final float MAX_STEP = 8f;
+    private static final float MAX_STEP = 8f / 255;
     private static final int WINDOW = 1024;
     /** Rows read at least (in groups of 8, every phase once), unless the window has fewer. */
     private static final int MIN_ROWS = 256;
@@ -56,7 +56,9 @@ final class JpegGrid {
         for (int g = y0; g < y0 + wh; g += group) {
             int top = Math.max(y0, g - 1);
             int end = Math.min(y0 + wh, g + 8);
-            float[] luma = luma(Pixels.read(image, x0, top, ww, end - top));
+            FloatImage region = Pixels.read(image, x0, top, ww, end - top);
+            float[] luma = region.channels() == 1 ? region.colorData()
+                    : TilingEnhancer.luma(region.colorData(), ww * (end - top));
             for (int r = 0; r < end - top; r++) {
                 int row = r * ww;
                 int y = top + r;
@@ -78,24 +80,6 @@ final class JpegGrid {
             }
         }
         return new int[] {strongest(columnSteps, columnCounts), strongest(rowSteps, rowCounts)};
-    }
-
-    /** BT.601 luma in levels (0..255) of every pixel, row by row. */
-    private static float[] luma(FloatImage region) {
-        float[] c = region.colorData();
-        int n = region.width() * region.height();
-        if (region.channels() == 1) {
-            float[] y = new float[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = 255f * c[i];
-            }
-            return y;
-        }
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = 255f * (0.299f * c[i] + 0.587f * c[n + i] + 0.114f * c[2 * n + i]);
-        }
-        return y;
     }
 
     private static int strongest(double[] steps, long[] counts) {

@@ -60,12 +60,12 @@ final class TileGrid {
             throw new IllegalArgumentException("overlap " + overlap + " must be less than half the tile " + tile);
         }
         this.half = overlap / 4;
-        int[][] aligned = fixedTile || align == 1 ? null : alignedLayout(length, tile, overlap, align);
+        Layout aligned = fixedTile || align == 1 ? null : alignedLayout(length, tile, overlap, align);
         if (aligned != null) {
-            this.boundary = aligned[0];
-            this.start = aligned[1];
+            this.boundary = aligned.boundary();
+            this.start = aligned.start();
             this.count = start.length;
-            this.tile = aligned[2][0];
+            this.tile = aligned.tile();
         } else {
             this.count = (length + (tile - overlap) - 1) / (tile - overlap);
             int largestCore = (length + count - 1) / count;
@@ -90,11 +90,15 @@ final class TileGrid {
         }
     }
 
+    /** Core boundaries (count + 1), tile starts (count) and the common tile size. */
+    private record Layout(int[] boundary, int[] start, int tile) {
+    }
+
     /**
-     * The fewest tiles of at most {@code tile} pixels that start at multiples of {@code align}: {boundaries, starts,
-     * {tile}}, or {@code null} when the tile is too small for the alignment (the plain layout is used then).
+     * The fewest tiles of at most {@code tile} pixels that start at multiples of {@code align}, or {@code null} when
+     * the tile is too small for the alignment (the plain layout is used then).
      */
-    private static int[][] alignedLayout(int length, int tile, int overlap, int align) {
+    private static Layout alignedLayout(int length, int tile, int overlap, int align) {
         int reach = roundUp(2 * (overlap / 4), align);
         int units = (length + align - 1) / align;
         for (int count = (length + (tile - overlap) - 1) / (tile - overlap); count <= units; count++) {
@@ -114,13 +118,13 @@ final class TileGrid {
                 size = Math.max(size, end - start[i]);
             }
             if (size <= tile) {
-                return new int[][] {boundary, start, {size}};
+                return new Layout(boundary, start, size);
             }
         }
         return null;
     }
 
-    private static int roundUp(int value, int multiple) {
+    static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
 

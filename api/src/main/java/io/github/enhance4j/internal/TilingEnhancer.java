@@ -210,7 +210,7 @@ public final class TilingEnhancer implements Enhancer {
             this.alpha = format.hasAlpha();
             this.scale = info.scale();
             int align = alignment(info);
-            this.pad = options.tileOverlap() / 4 == 0 ? 0 : roundUp(options.tileOverlap() / 4, align);
+            this.pad = options.tileOverlap() / 4 == 0 ? 0 : TileGrid.roundUp(options.tileOverlap() / 4, align);
             // no margin at all where the overlap is 0, as EnhanceOptions documents
             int[] blocks = align > 1 && pad > 0 ? JpegGrid.phase(source) : new int[] {0, 0};
             this.padX = pad + (8 - blocks[0]) % 8;
@@ -224,9 +224,10 @@ public final class TilingEnhancer implements Enhancer {
                     info.fixedInputHeight() > 0, align);
             this.outWidth = xs.length * scale;
             // tiles are padded (edge pixels repeated) up to what the network accepts, and the result cropped
-            this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth() : roundUp(xs.tile, info.sizeMultiple());
+            this.modelWidth = info.fixedInputWidth() > 0 ? info.fixedInputWidth()
+                    : TileGrid.roundUp(xs.tile, info.sizeMultiple());
             this.modelHeight = info.fixedInputHeight() > 0 ? info.fixedInputHeight()
-                    : roundUp(ys.tile, info.sizeMultiple());
+                    : TileGrid.roundUp(ys.tile, info.sizeMultiple());
             this.workers = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         }
 
@@ -798,11 +799,8 @@ public final class TilingEnhancer implements Enhancer {
         return m < n ? m : period - 1 - m;
     }
 
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
-    }
-
-    private static float[] luma(float[] rgb, int p) {
+    /** BT.601 luma of {@code p} pixels of planar RGB. */
+    static float[] luma(float[] rgb, int p) {
         float[] y = new float[p];
         for (int i = 0; i < p; i++) {
             y[i] = 0.299f * rgb[i] + 0.587f * rgb[p + i] + 0.114f * rgb[2 * p + i];

@@ -70,7 +70,7 @@ class TilingReferenceTest {
     static BufferedImage reference(KernelEngine engine, EnhanceOptions options, BufferedImage image) {
         int scale = engine.info().scale();
         int align = TilingEnhancer.alignment(engine.info());
-        int pad = (options.tileOverlap() / 4 + align - 1) / align * align;
+        int pad = TileGrid.roundUp(options.tileOverlap() / 4, align);
         int[] blocks = align > 1 && pad > 0 ? JpegGrid.phase(image) : new int[] {0, 0};
         int padX = pad + (8 - blocks[0]) % 8;
         int padY = pad + (8 - blocks[1]) % 8;
